@@ -1,0 +1,149 @@
+# minit: see README.md.
+#   make        ./minit: stripped, static-pie, musl, libseccomp + libcap-ng
+#   make dev    build/dev/minit: glibc, dynamic, ASan+UBSan, debug info
+#   make test   everything, then unit and integration tests
+#   make demo   minit as PID 1 on a read-only root, for real
+#
+# Prebuilt static libraries instead of building them (Alpine builder):
+#   make MUSL=system DEPS=pkg-config
+# MUSL=system: $(CC) targets musl already; DEPS=pkg-config: take libseccomp
+# and libcap-ng from pkg-config --static.
+
+BUILD	?= build
+DEPS	?= $(BUILD)/deps
+MUSL	?= debian
+PIE	?= 1
+
+SRCS	:= $(sort $(wildcard *.c))
+HDRS	:= $(wildcard *.h)
+LIBSRCS	:= $(filter-out main.c,$(SRCS))
+
+WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+	   -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wnull-dereference
+HARDEN	:= -fstack-protector-strong -fstack-clash-protection -fcf-protection \
+	   -fno-strict-overflow -fno-delete-null-pointer-checks
+LDHARDEN := -Wl,-z,relro,-z,now,-z,noexecstack
+
+# --- release: static musl ---------------------------------------------------
+ifeq ($(MUSL),system)
+RCC	:= $(CC)
+ifeq ($(PIE),1)
+RPIE	:= -fPIE
+RSTATIC	:= -static-pie
+else
+RSTATIC	:= -static
+endif
+SPECS	:=
+else
+ifeq ($(PIE),1)
+SPECS	:= $(BUILD)/musl-static-pie.specs
+RPIE	:= -fPIE
+else
+SPECS	:= $(BUILD)/musl-static.specs
+endif
+RCC	:= gcc -specs $(SPECS)
+RSTATIC	:=
+endif
+
+ifeq ($(DEPS),pkg-config)
+DEP_CFLAGS := $(shell pkg-config --cflags libseccomp libcap-ng)
+DEP_LIBS   := $(shell pkg-config --static --libs libseccomp libcap-ng)
+DEP_STAMP  :=
+else
+DEP_CFLAGS := -isystem $(DEPS)/include -isystem $(DEPS)/kernel-include
+DEP_LIBS   := $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
+DEP_STAMP  := $(DEPS)/lib/libcap-ng.a
+endif
+
+RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(DEP_CFLAGS) $(EXTRA_CFLAGS)
+ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o)
+
+all: minit
+
+minit: $(BUILD)/minit.unstripped
+	strip -o $@ $<
+
+$(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
+	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) -o $@ $(ROBJS) $(DEP_LIBS)
+
+$(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
+	$(RCC) $(RCFLAGS) -c -o $@ $<
+
+# Debian's musl-gcc specs link dynamically; these two link static-pie or
+# static.  rcrt1.o is musl's self-relocating start file for static-pie.
+$(BUILD)/musl-static-pie.specs: | $(BUILD)
+	sed -e 's#%{!shared: \(/usr/lib/[^ ]*\)/Scrt1.o}#\1/rcrt1.o#' \
+	    -e 's#^-dynamic-linker .* -nostdlib .*#-nostdlib -static -pie --no-dynamic-linker -z text#' \
+	    /usr/lib/x86_64-linux-musl/musl-gcc.specs > $@
+$(BUILD)/musl-static.specs: | $(BUILD)
+	sed -e 's#%{!shared: \(/usr/lib/[^ ]*\)/Scrt1.o}#\1/crt1.o#' \
+	    -e 's#^-dynamic-linker .* -nostdlib .*#-nostdlib -static#' \
+	    /usr/lib/x86_64-linux-musl/musl-gcc.specs > $@
+
+$(DEPS)/lib/libcap-ng.a:
+	MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
+
+deps: $(DEP_STAMP)
+
+$(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t:
+	mkdir -p $@
+
+# --- dev: glibc, sanitizers -------------------------------------------------
+DCC	:= gcc
+SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
+DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -I.
+DLIBS	:= -lseccomp -lcap-ng
+DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o)
+DLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/dev/%.o)
+
+dev: $(BUILD)/dev/minit
+
+$(BUILD)/dev/minit: $(DOBJS)
+	$(DCC) $(SAN) -o $@ $^ $(DLIBS)
+
+$(BUILD)/dev/%.o: %.c $(HDRS) | $(BUILD)/dev
+	$(DCC) $(DCFLAGS) -c -o $@ $<
+
+# --- tests ------------------------------------------------------------------
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/dev/%)
+HELPER_SRCS := $(wildcard tests/helpers/*.c)
+HELPER_BINS := $(HELPER_SRCS:tests/helpers/%.c=$(BUILD)/t/%)
+
+$(BUILD)/dev/test_%: tests/unit/test_%.c tests/unit/harness.h $(DLIBOBJS)
+	$(DCC) $(DCFLAGS) -o $@ $< $(DLIBOBJS) $(DLIBS)
+
+# Test helpers are static musl programs so they run in a FROM-scratch root.
+$(BUILD)/t/%: tests/helpers/%.c $(SPECS) $(DEP_STAMP) | $(BUILD)/t
+	$(RCC) $(WARN) -O2 $(RPIE) $(RSTATIC) $(DEP_CFLAGS) -o $@ $< -lpthread
+
+helpers: $(HELPER_BINS)
+
+test-deps:
+	build-aux/install-deps.sh test
+
+unit: $(UNIT_BINS)
+	tests/unit/run.sh $(UNIT_BINS)
+
+integration: minit helpers
+	bats --timing tests/*.bats
+
+test: test-deps
+	$(MAKE) minit dev helpers
+	$(MAKE) unit
+	$(MAKE) integration
+
+demo:
+	build-aux/install-deps.sh build
+	$(MAKE) minit helpers
+	tests/demo.sh
+
+clean:
+	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
+	       $(BUILD)/minit.unstripped minit
+
+distclean:
+	rm -rf $(BUILD) minit
+
+.PHONY: all deps dev helpers test-deps unit integration test demo clean distclean
+.DELETE_ON_ERROR:

@@ -1,0 +1,173 @@
+/* child.c: from fork to exec.  The order is the one of SECURITY.md §2 and it
+ * matters: identity before capabilities before no_new_privs, PROGRAM resolved
+ * as the target user, seccomp last (it need not allow setuid or capset, and
+ * must allow only what is left: read, write, sigprocmask, execve, exit). */
+#include <errno.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "child.h"
+#include "execpath.h"
+#include "options.h"
+#include "privdrop.h"
+#include "seccomp.h"
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+static _Noreturn void
+fail(const struct minit_config *cfg, int status_fd, int code, int err)
+{
+	struct child_report r = { .code = code, .err = err };
+
+	if (status_fd == -1) {
+		/* --no-init: nobody else will say it */
+		if (code != MINIT_EX_REFUSED) {
+			errno = err;
+			log_sys("exec %s", cfg->argv[0]);
+		}
+	} else {
+		(void)!write(status_fd, &r, sizeof(r));
+	}
+	_exit(code);
+}
+
+/* Dispositions back to SIG_DFL while everything is still blocked (P27): a
+ * signal arriving now must not run one of our handlers or be ignored. */
+static void
+signals_default(void)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+
+	sigemptyset(&dfl.sa_mask);
+	for (int sig = 1; sig < MINIT_NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			(void)sigaction(sig, &dfl, NULL);	/* libc-internal ones: EINVAL */
+}
+
+/* A session of its own; stdin's terminal, if any, as its controlling tty so
+ * that a shell gets job control.  Not having the tty is not a hardening
+ * failure: the shell just runs without job control. */
+static int
+new_session(const struct minit_config *cfg)
+{
+	if (setsid() == -1) {
+		log_sys("setsid");
+		return -1;
+	}
+	if (isatty(STDIN_FILENO) && ioctl(STDIN_FILENO, TIOCSCTTY, 0) == -1)
+		log_verbose(cfg, "tty: PROGRAM cannot take the terminal: %s",
+		    strerror(errno));
+	return 0;
+}
+
+/* Socket activation: fds 3..3+N-1 named by LISTEN_FDS=N are kept when
+ * LISTEN_PID names minit, and LISTEN_PID is rewritten to PROGRAM's pid. */
+static int
+listen_fds(char **envp, pid_t minit_pid)
+{
+	static char pidvar[32];
+	unsigned long long n = 0, pid = 0;
+	char **pidp = NULL;
+	const char *fds = NULL;
+
+	for (size_t i = 0; envp != NULL && envp[i] != NULL; i++) {
+		if (strncmp(envp[i], "LISTEN_PID=", 11) == 0)
+			pidp = &envp[i];
+		else if (strncmp(envp[i], "LISTEN_FDS=", 11) == 0)
+			fds = envp[i] + 11;
+	}
+	if (pidp == NULL || fds == NULL ||
+	    parse_uint(*pidp + 11, INT_MAX, &pid) == -1 || (pid_t)pid != minit_pid ||
+	    parse_uint(fds, 4096, &n) == -1)
+		return 0;
+	snprintf(pidvar, sizeof(pidvar), "LISTEN_PID=%d", (int)getpid());
+	*pidp = pidvar;
+	return (int)n;
+}
+
+/* Mark every fd from first on close-on-exec (P23): PROGRAM inherits only
+ * 0, 1, 2 (and socket-activation fds).  The slow path walks /proc. */
+static int
+close_stray_fds(unsigned first)
+{
+	DIR *d;
+	struct dirent *de;
+
+	if (syscall(SYS_close_range, first, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return 0;
+	d = opendir("/proc/self/fd");
+	if (d == NULL) {
+		log_sys("fds: close_range failed and /proc/self/fd");
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		unsigned long long fd;
+
+		if (parse_uint(de->d_name, INT_MAX, &fd) == 0 && fd >= first &&
+		    (int)fd != dirfd(d) && fcntl((int)fd, F_SETFD, FD_CLOEXEC) == -1) {
+			log_sys("fds: FD_CLOEXEC on %llu", fd);
+			(void)closedir(d);
+			return -1;
+		}
+	}
+	(void)closedir(d);
+	return 0;
+}
+
+void
+child_run(const struct minit_config *cfg, int status_fd, int go_fd)
+{
+	pid_t minit_pid = status_fd == -1 ? getpid() : getppid();
+	char path[PATH_MAX];
+	const char *program = NULL;
+	sigset_t none;
+	char go;
+	int err, nlisten;
+
+	signals_default();
+	if (!cfg->no_init && new_session(cfg) == -1)
+		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+	nlisten = listen_fds(cfg->envp, minit_pid);
+	if (!cfg->keep_fds && close_stray_fds(3U + (unsigned)nlisten) == -1)
+		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+	if (privdrop_apply(cfg) == -1)
+		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+
+	/* As the target user, with PROGRAM's PATH (P36). */
+	if (cfg->argv != NULL) {
+		err = exec_resolve(cfg->argv[0], env_path(cfg->envp), path,
+		    sizeof(path));
+		if (err == 0)
+			program = path;
+		else if (!cfg->audit)
+			fail(cfg, status_fd, err == ENOENT ? MINIT_EX_NOTFOUND :
+			    MINIT_EX_NOEXEC, err);
+	}
+	if (seccomp_apply(cfg) == -1)
+		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+	if (go_fd != -1 && read(go_fd, &go, 1) != 1) {
+		log_err("PID 1 did not finish its own drop: PROGRAM not started");
+		fail(cfg, status_fd, MINIT_EX_REFUSED, 0);
+	}
+	if (cfg->audit)
+		audit_child(cfg, program != NULL ? program :
+		    cfg->argv != NULL ? cfg->argv[0] : NULL);
+
+	sigemptyset(&none);
+	if (sigprocmask(SIG_SETMASK, &none, NULL) == -1)
+		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+	execve(program, cfg->argv, cfg->envp);
+	err = errno;
+	fail(cfg, status_fd, err == ENOENT ? MINIT_EX_NOTFOUND : MINIT_EX_NOEXEC, err);
+}

@@ -1,0 +1,339 @@
+/* init.c: PID 1.  Every signal is blocked and taken with sigtimedwait(2), so
+ * there are no handlers and no races with them (tini, catatonit).  On SIGCHLD
+ * every zombie is reaped, not only PROGRAM; any other signal is forwarded to
+ * PROGRAM (or its process group).  When PROGRAM exits, the rest get SIGTERM,
+ * then SIGKILL after the grace period, and minit exits with PROGRAM's status.
+ *
+ * Blocking even the fault signals (SEGV, ABRT, ...) is deliberate: a user's
+ * `docker kill -s ABRT` then queues and is forwarded, where tini drops it
+ * (tini#104).  A real fault in minit is still fatal: the kernel unblocks a
+ * forced synchronous signal and resets it to SIG_DFL (force_sig_info_to_task),
+ * which also clears SIGNAL_UNKILLABLE for a namespace's init. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "child.h"
+#include "init.h"
+#include "privdrop.h"
+#include "seccomp.h"
+
+struct supervisor {
+	const struct minit_config *cfg;
+	pid_t		 child;
+	bool		 child_done;
+	int		 child_status;	/* wait status of PROGRAM */
+	bool		 killing;	/* SIGKILL sent to the rest */
+	struct timespec	 deadline;	/* end of the grace period */
+};
+
+int
+status_to_exit(int wstatus)
+{
+	if (WIFEXITED(wstatus))
+		return WEXITSTATUS(wstatus);
+	if (WIFSIGNALED(wstatus))
+		return 128 + WTERMSIG(wstatus);
+	return MINIT_EX_REFUSED;	/* not reached: no WUNTRACED */
+}
+
+/* A session leader whose controlling terminal is stdin gives it up, so that
+ * PROGRAM, in a session of its own, can take it (TIOCSCTTY) and run a shell
+ * with job control (docker run -it).  Giving it up sends SIGHUP and SIGCONT
+ * to our own process group, i.e. to us: ignore them for that moment. */
+static void
+release_tty(const struct minit_config *cfg)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, hup, cont;
+
+	if (!isatty(STDIN_FILENO) || getsid(0) != getpid() ||
+	    tcgetsid(STDIN_FILENO) != getpid())
+		return;
+	sigemptyset(&ign.sa_mask);
+	if (sigaction(SIGHUP, &ign, &hup) == -1 ||
+	    sigaction(SIGCONT, &ign, &cont) == -1)
+		return;
+	if (ioctl(STDIN_FILENO, TIOCNOTTY) == -1)
+		log_verbose(cfg, "tty: cannot release the terminal: %s",
+		    strerror(errno));
+	(void)sigaction(SIGHUP, &hup, NULL);
+	(void)sigaction(SIGCONT, &cont, NULL);
+}
+
+int
+init_prepare(const struct minit_config *cfg)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	sigset_t all;
+
+	if (!cfg->no_init)
+		release_tty(cfg);
+	sigfillset(&all);
+	if (sigprocmask(SIG_SETMASK, &all, NULL) == -1) {
+		log_sys("init: sigprocmask");
+		return -1;
+	}
+	/* An inherited SIG_IGN for SIGCHLD would make the kernel reap for us
+	 * and lose PROGRAM's status (P27). */
+	sigemptyset(&dfl.sa_mask);
+	if (sigaction(SIGCHLD, &dfl, NULL) == -1) {
+		log_sys("init: sigaction SIGCHLD");
+		return -1;
+	}
+	if (!cfg->no_init && getpid() != 1) {
+		/* Orphans of PROGRAM's tree come to us, not to the real init (P28). */
+		if (prctl(PR_SET_CHILD_SUBREAPER, 1) == -1) {
+			log_sys("init: PR_SET_CHILD_SUBREAPER");
+			return -1;
+		}
+		log_verbose(cfg, "init: not PID 1 (pid %d): registered as child subreaper",
+		    (int)getpid());
+	}
+	return 0;
+}
+
+/* Signal what is left once PROGRAM is gone.  As a namespace's PID 1, kill(-1)
+ * reaches every process of the namespace but us.  As a subreaper it would
+ * reach the whole machine, so there we signal PROGRAM's process group and our
+ * own children (orphans re-parented to us), from /proc. */
+static void
+signal_rest(const struct supervisor *sv, int sig)
+{
+	char path[64], buf[4096];
+	ssize_t n;
+	int fd;
+
+	if (getpid() == 1) {
+		(void)kill(-1, sig);
+		return;
+	}
+	(void)kill(-sv->child, sig);
+	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1)
+		return;
+	n = read(fd, buf, sizeof(buf) - 1);
+	(void)close(fd);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	for (char *p = buf, *end; *p != '\0'; p = end) {
+		long pid = strtol(p, &end, 10);
+
+		if (end == p)
+			break;
+		if (pid > 1)
+			(void)kill((pid_t)pid, sig);
+	}
+}
+
+static void
+forward(const struct supervisor *sv, const siginfo_t *si)
+{
+	const struct minit_config *cfg = sv->cfg;
+	int sig = cfg->sigmap[si->si_signo] != 0 ?
+	    cfg->sigmap[si->si_signo] : si->si_signo;
+	pid_t target = cfg->kill_group ? -sv->child : sv->child;
+
+	if (sv->child_done)
+		return;		/* never a reaped, maybe reused, pid (P30) */
+	log_verbose(cfg, "init: signal %d from pid %d: forwarding %d to %d",
+	    si->si_signo, (int)si->si_pid, sig, (int)target);
+	if (kill(target, sig) == -1 && errno != ESRCH)
+		log_sys("init: kill %d %d", (int)target, sig);
+}
+
+/* Reap every zombie.  Returns true when we have no child left at all. */
+static bool
+reap(struct supervisor *sv)
+{
+	for (;;) {
+		int ws;
+		pid_t pid = waitpid(-1, &ws, WNOHANG);
+
+		if (pid == 0)
+			return false;
+		if (pid == -1)
+			return errno == ECHILD;
+		if (pid == sv->child && !sv->child_done) {
+			sv->child_done = true;
+			sv->child_status = ws;
+			log_verbose(sv->cfg, "init: PROGRAM (pid %d) ended, status %d",
+			    (int)pid, status_to_exit(ws));
+		}
+	}
+}
+
+static void
+start_grace(struct supervisor *sv)
+{
+	const struct minit_config *cfg = sv->cfg;
+
+	if (cfg->grace == 0) {
+		sv->killing = true;
+		signal_rest(sv, SIGKILL);
+		return;
+	}
+	signal_rest(sv, SIGTERM);
+	(void)clock_gettime(CLOCK_MONOTONIC, &sv->deadline);
+	sv->deadline.tv_sec += cfg->grace;
+}
+
+/* Time left until the deadline, or NULL (wait forever) outside the grace
+ * period. */
+static const struct timespec *
+grace_left(struct supervisor *sv, struct timespec *left)
+{
+	struct timespec now;
+
+	if (!sv->child_done || sv->killing)
+		return NULL;
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	left->tv_sec = sv->deadline.tv_sec - now.tv_sec;
+	left->tv_nsec = sv->deadline.tv_nsec - now.tv_nsec;
+	if (left->tv_nsec < 0) {
+		left->tv_nsec += 1000000000L;
+		left->tv_sec--;
+	}
+	if (left->tv_sec < 0) {
+		sv->killing = true;
+		log_verbose(sv->cfg, "init: grace period over: SIGKILL");
+		signal_rest(sv, SIGKILL);
+		return NULL;
+	}
+	return left;
+}
+
+static int
+final_status(const struct supervisor *sv)
+{
+	const struct minit_config *cfg = sv->cfg;
+	int code = status_to_exit(sv->child_status);
+
+	if (WIFSIGNALED(sv->child_status) && WTERMSIG(sv->child_status) == SIGSYS &&
+	    strcmp(cfg->seccomp_profile, "off") != 0)
+		log_err("%s killed by SIGSYS: a syscall denied by seccomp profile '%s'",
+		    cfg->argv[0], cfg->seccomp_profile);
+	if (cfg->exitmap[code] != -1)
+		code = cfg->exitmap[code];
+	return code;
+}
+
+static int
+loop(struct supervisor *sv)
+{
+	sigset_t all;
+
+	sigfillset(&all);
+	for (;;) {
+		struct timespec left;
+		const struct timespec *timeout = grace_left(sv, &left);
+		siginfo_t si;
+		int sig = sigtimedwait(&all, &si, timeout);
+
+		if (sig == -1 && errno != EAGAIN && errno != EINTR)
+			log_sys("init: sigtimedwait");	/* go on: PID 1 must not die */
+		if (sig > 0 && sig != SIGCHLD)
+			forward(sv, &si);
+		if (sig == SIGCHLD || sig == -1) {
+			bool was_done = sv->child_done;
+			bool none_left = reap(sv);
+
+			if (sv->child_done && !was_done && !none_left)
+				start_grace(sv);
+			if (sv->child_done && none_left)
+				return final_status(sv);
+			if (sv->killing)	/* late orphans of a subreaper */
+				signal_rest(sv, SIGKILL);
+		}
+	}
+}
+
+/* Wait for the child's exec report: EOF means PROGRAM runs. */
+static int
+read_report(const struct minit_config *cfg, int fd, pid_t child)
+{
+	struct child_report r;
+	ssize_t n;
+
+	do
+		n = read(fd, &r, sizeof(r));
+	while (n == -1 && errno == EINTR);
+	(void)close(fd);
+	if (n == 0)
+		return 0;
+	if (n != (ssize_t)sizeof(r)) {
+		log_err("init: child ended before exec without a report");
+		r.code = MINIT_EX_REFUSED;
+		r.err = 0;
+	}
+	while (waitpid(child, NULL, 0) == -1 && errno == EINTR)
+		;
+	if (r.code == MINIT_EX_NOEXEC || r.code == MINIT_EX_NOTFOUND) {
+		errno = r.err;
+		log_sys("exec %s", cfg->argv[0]);
+	}
+	return r.code;
+}
+
+int
+supervise(const struct minit_config *cfg)
+{
+	struct supervisor sv = { .cfg = cfg };
+	int report[2], go[2], code;
+
+	if (pipe2(report, O_CLOEXEC) == -1 || pipe2(go, O_CLOEXEC) == -1) {
+		log_sys("init: pipe");
+		return MINIT_EX_REFUSED;
+	}
+	sv.child = fork();
+	if (sv.child == -1) {
+		log_sys("init: fork");
+		return MINIT_EX_REFUSED;
+	}
+	if (sv.child == 0) {
+		(void)close(report[0]);
+		(void)close(go[1]);
+		child_run(cfg, report[1], go[0]);
+	}
+	(void)close(report[1]);
+	(void)close(go[0]);
+	log_verbose(cfg, "init: PROGRAM is pid %d", (int)sv.child);
+
+	/* PID 1 pins no mount (catatonit#28), then keeps nothing it does not
+	 * need, before PROGRAM may run: the child waits for our byte on go. */
+	if (chdir("/") == -1)
+		log_sys("init: chdir /");	/* harmless: only pins a mount */
+	if (privdrop_pid1(cfg) == -1 || seccomp_pid1(cfg) == -1) {
+		log_err("init: PID 1 could not drop its privileges: PROGRAM not started");
+		(void)kill(sv.child, SIGKILL);
+		(void)waitpid(sv.child, NULL, 0);
+		return MINIT_EX_REFUSED;
+	}
+	if (write(go[1], "g", 1) != 1) {
+		log_sys("init: cannot start PROGRAM");
+		(void)kill(sv.child, SIGKILL);
+		(void)waitpid(sv.child, NULL, 0);
+		return MINIT_EX_REFUSED;
+	}
+	(void)close(go[1]);
+	code = read_report(cfg, report[0], sv.child);
+	if (code != 0)
+		return code;
+	return loop(&sv);
+}
+
+void
+exec_in_place(const struct minit_config *cfg)
+{
+	child_run(cfg, -1, -1);
+}

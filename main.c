@@ -1,0 +1,39 @@
+/* minit: a hardened PID 1 for containers.  main reads like the table of
+ * contents: parse, resolve, check, then fork and harden (init.c, child.c).
+ * Every stage logs its own refusal; main only picks the exit code. */
+#include <stdlib.h>
+
+#include "envfile.h"
+#include "init.h"
+#include "options.h"
+#include "privdrop.h"
+#include "rootfs.h"
+#include "seccomp.h"
+
+int
+main(int argc, char *argv[])
+{
+	struct minit_config cfg;
+
+	config_init(&cfg);
+	switch (config_parse(&cfg, argc, argv)) {
+	case OPTIONS_EXIT_OK:
+		return 0;
+	case OPTIONS_ERROR:
+		return MINIT_EX_REFUSED;
+	case OPTIONS_RUN:
+		break;
+	}
+	if (cfg.seccomp_print != NULL)
+		return seccomp_print(&cfg);
+
+	if (init_prepare(&cfg) == -1 ||
+	    privdrop_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
+	    envfile_build(&cfg) == -1 ||	/* secrets, while privileged */
+	    seccomp_check(&cfg) == -1 ||	/* the profile parses */
+	    rootfs_check(&cfg) == -1)		/* / is read-only */
+		return MINIT_EX_REFUSED;
+	if (cfg.no_init)
+		exec_in_place(&cfg);
+	return supervise(&cfg);
+}

@@ -1,0 +1,85 @@
+/* minit: shared types.  The parser fills one struct minit_config; every later
+ * stage reads it (const) and owns nothing else.  See README.md for the options. */
+#ifndef MINIT_H
+#define MINIT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define MINIT_VERSION "0.1.0"
+
+/* Exit codes of minit itself (README "Exit codes").  Everything else is the
+ * app's own status, or 128+N when the app died from signal N. */
+enum {
+	MINIT_EX_REFUSED = 125,		/* refused or failed before PROGRAM ran */
+	MINIT_EX_NOEXEC = 126,		/* PROGRAM found but not executable */
+	MINIT_EX_NOTFOUND = 127,	/* PROGRAM not found */
+};
+
+#define MINIT_NSIG		65	/* signals 1..64 */
+#define MINIT_MAX_ENV_FILES	16
+#define MINIT_MAX_GROUPS	256
+
+enum seccomp_action {
+	MINIT_SECCOMP_ERRNO,		/* EPERM (the default, as Docker) */
+	MINIT_SECCOMP_KILL,		/* SECCOMP_RET_KILL_PROCESS */
+	MINIT_SECCOMP_LOG,		/* allowed, logged by the kernel */
+};
+
+/* Who PROGRAM runs as; filled by privdrop_resolve() before the fork. */
+struct minit_identity {
+	bool		 change;	/* false: keep the ids minit started with */
+	uid_t		 uid;
+	gid_t		 gid;
+	gid_t		 groups[MINIT_MAX_GROUPS];	/* exact supplementary list */
+	size_t		 ngroups;
+	char		 name[64];	/* for USER/LOGNAME; "" when unknown */
+	char		 home[256];	/* for HOME; "/" when unknown */
+};
+
+struct minit_config {
+	/* what to run */
+	char *const	*argv;		/* PROGRAM [ARG...]; NULL in --audit without one */
+	char		**envp;		/* PROGRAM's environment, built before the fork */
+
+	/* PID 1 (init.c) */
+	int		 verbose;
+	bool		 kill_group;	/* -g: forward to the child's process group */
+	bool		 no_init;	/* --no-init: harden, then exec in place */
+	bool		 keep_fds;	/* --keep-fds: inherit every fd */
+	unsigned	 grace;		/* --grace SECONDS before SIGKILL */
+	unsigned char	 sigmap[MINIT_NSIG];	/* --signal-map: 0 = same signal */
+	int		 exitmap[256];	/* --map-exit: -1 = unchanged */
+
+	/* privileges (privdrop.c, envfile.c) */
+	const char	*user;		/* --user as given; NULL: none */
+	bool		 allow_root;	/* --allow-root */
+	uint64_t	 keep_caps;	/* --cap: bit n = capability n */
+	const char	*env_files[MINIT_MAX_ENV_FILES];
+	size_t		 nenv_files;
+	struct minit_identity id;	/* resolved from user */
+
+	/* seccomp (seccomp.c) */
+	const char	*seccomp_profile;	/* "default", "strict", "off" or a path */
+	enum seccomp_action seccomp_action;
+	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
+
+	/* root filesystem (rootfs.c) */
+	bool		 allow_writable_root;
+	bool		 require_noexec;
+
+	/* --audit (audit.c) */
+	bool		 audit;
+	bool		 audit_json;
+};
+
+/* Logging (log.c).  One line on stderr, "minit: <what>: <why>". */
+void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* + ": strerror(errno)" */
+void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

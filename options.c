@@ -1,0 +1,411 @@
+/* options.c: the command line into struct minit_config.  Strict: every value
+ * is range-checked, nothing is guessed, every error is one line and the caller
+ * exits 125.  No side effects but the struct and stdout/stderr. */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cap-ng.h>
+
+#include "options.h"
+
+static const char usage_text[] =
+"usage: minit [OPTIONS] [--] PROGRAM [ARG...]\n"
+"       minit --audit [--json] [OPTIONS] [-- PROGRAM [ARG...]]\n"
+"       minit --seccomp-print PROFILE\n"
+"\n"
+"Runs PROGRAM hardened, as its PID 1: reaps zombies, forwards signals and\n"
+"exits with PROGRAM's status.\n"
+"\n"
+"Init:\n"
+"  -g, --kill-group          forward signals to PROGRAM's process group\n"
+"      --signal-map FROM:TO  forward signal FROM as TO (repeatable; TERM:QUIT)\n"
+"      --grace SECONDS       after PROGRAM exits, SIGTERM the rest, SIGKILL\n"
+"                            them after SECONDS (default 3; 0: SIGKILL at once)\n"
+"      --map-exit FROM:TO    exit TO when PROGRAM's status is FROM (repeatable)\n"
+"      --no-init             harden, then exec PROGRAM in place of minit\n"
+"      --keep-fds            let PROGRAM inherit every file descriptor\n"
+"Privileges:\n"
+"  -u, --user USER[:GROUP]   run PROGRAM as USER (name or uid), GROUP (name or gid)\n"
+"      --allow-root          allow PROGRAM to run with uid 0\n"
+"      --cap CAP[,CAP...]    capabilities PROGRAM keeps (repeatable); none by default\n"
+"      --env-file FILE       add KEY=VALUE lines to PROGRAM's environment,\n"
+"                            read before privileges are dropped (repeatable)\n"
+"Seccomp:\n"
+"      --seccomp PROFILE     default (the default), strict, off, or a file\n"
+"      --seccomp-action ACT  errno (default), kill or log\n"
+"      --seccomp-print PROF  print the rules of a profile and exit\n"
+"Root filesystem:\n"
+"      --allow-writable-root warn instead of refusing a writable /\n"
+"      --require-noexec      refuse writable mounts that allow exec\n"
+"Audit:\n"
+"      --audit               start as usual, but report the hardening instead\n"
+"                            of running PROGRAM; exit 0 if it meets the baseline\n"
+"      --json                --audit output as one JSON document\n"
+"Other:\n"
+"  -v, --verbose             log each stage to stderr\n"
+"  -V, --version             print the version and exit\n"
+"  -h, --help                print this help and exit\n"
+"\n"
+"Exit status: PROGRAM's, or 128+N if it died from signal N;\n"
+"125 minit refused or failed before PROGRAM ran; 126 PROGRAM could not be\n"
+"executed; 127 PROGRAM not found.  --audit: 0 pass, 1 fail.\n";
+
+enum {
+	OPT_SIGNAL_MAP = 256, OPT_GRACE, OPT_MAP_EXIT, OPT_NO_INIT, OPT_KEEP_FDS,
+	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
+	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
+	OPT_AUDIT, OPT_JSON,
+};
+
+static const struct option long_options[] = {
+	{ "kill-group",		no_argument,		NULL, 'g' },
+	{ "signal-map",		required_argument,	NULL, OPT_SIGNAL_MAP },
+	{ "grace",		required_argument,	NULL, OPT_GRACE },
+	{ "map-exit",		required_argument,	NULL, OPT_MAP_EXIT },
+	{ "no-init",		no_argument,		NULL, OPT_NO_INIT },
+	{ "keep-fds",		no_argument,		NULL, OPT_KEEP_FDS },
+	{ "user",		required_argument,	NULL, 'u' },
+	{ "allow-root",		no_argument,		NULL, OPT_ALLOW_ROOT },
+	{ "cap",		required_argument,	NULL, OPT_CAP },
+	{ "env-file",		required_argument,	NULL, OPT_ENV_FILE },
+	{ "seccomp",		required_argument,	NULL, OPT_SECCOMP },
+	{ "seccomp-action",	required_argument,	NULL, OPT_SECCOMP_ACTION },
+	{ "seccomp-print",	required_argument,	NULL, OPT_SECCOMP_PRINT },
+	{ "allow-writable-root", no_argument,		NULL, OPT_ALLOW_WRITABLE_ROOT },
+	{ "require-noexec",	no_argument,		NULL, OPT_REQUIRE_NOEXEC },
+	{ "audit",		no_argument,		NULL, OPT_AUDIT },
+	{ "json",		no_argument,		NULL, OPT_JSON },
+	{ "verbose",		no_argument,		NULL, 'v' },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ NULL,			0,			NULL, 0 },
+};
+
+/* Signal names without the SIG prefix, indexed by number (x86_64). */
+static const char *const signal_names[32] = {
+	[SIGHUP] = "HUP", [SIGINT] = "INT", [SIGQUIT] = "QUIT", [SIGILL] = "ILL",
+	[SIGTRAP] = "TRAP", [SIGABRT] = "ABRT", [SIGBUS] = "BUS", [SIGFPE] = "FPE",
+	[SIGKILL] = "KILL", [SIGUSR1] = "USR1", [SIGSEGV] = "SEGV",
+	[SIGUSR2] = "USR2", [SIGPIPE] = "PIPE", [SIGALRM] = "ALRM",
+	[SIGTERM] = "TERM", [SIGSTKFLT] = "STKFLT", [SIGCHLD] = "CHLD",
+	[SIGCONT] = "CONT", [SIGSTOP] = "STOP", [SIGTSTP] = "TSTP",
+	[SIGTTIN] = "TTIN", [SIGTTOU] = "TTOU", [SIGURG] = "URG",
+	[SIGXCPU] = "XCPU", [SIGXFSZ] = "XFSZ", [SIGVTALRM] = "VTALRM",
+	[SIGPROF] = "PROF", [SIGWINCH] = "WINCH", [SIGIO] = "IO",
+	[SIGPWR] = "PWR", [SIGSYS] = "SYS",
+};
+
+int
+parse_uint(const char *s, unsigned long long max, unsigned long long *out)
+{
+	unsigned long long v = 0;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (v > (max - (unsigned)(*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* Kernel numbering, not the libc's SIGRTMIN (musl and glibc reserve some real-time
+ * signals for themselves, but minit forwards what it receives by number). */
+#define KERNEL_SIGRTMIN 32
+#define KERNEL_SIGRTMAX 64
+
+int
+signal_from_name(const char *name)
+{
+	unsigned long long n;
+	const char *p = name;
+
+	if (parse_uint(name, KERNEL_SIGRTMAX, &n) == 0)
+		return n >= 1 ? (int)n : -1;
+	if (strncasecmp(p, "SIG", 3) == 0)
+		p += 3;
+	for (int i = 1; i < 32; i++)
+		if (signal_names[i] != NULL && strcasecmp(p, signal_names[i]) == 0)
+			return i;
+	if (strcasecmp(p, "IOT") == 0)
+		return SIGABRT;
+	if (strncasecmp(p, "RTMIN", 5) == 0) {
+		if (p[5] == '\0')
+			return KERNEL_SIGRTMIN;
+		if (p[5] == '+' && parse_uint(p + 6, 32, &n) == 0 &&
+		    KERNEL_SIGRTMIN + n <= KERNEL_SIGRTMAX)
+			return KERNEL_SIGRTMIN + (int)n;
+		return -1;
+	}
+	if (strncasecmp(p, "RTMAX", 5) == 0) {
+		if (p[5] == '\0')
+			return KERNEL_SIGRTMAX;
+		if (p[5] == '-' && parse_uint(p + 6, 32, &n) == 0 &&
+		    KERNEL_SIGRTMAX - (int)n >= KERNEL_SIGRTMIN)
+			return KERNEL_SIGRTMAX - (int)n;
+	}
+	return -1;
+}
+
+/* Split "A:B" at its only colon into two NUL-terminated copies. */
+static int
+split_pair(const char *s, char *a, char *b, size_t size)
+{
+	const char *colon = strchr(s, ':');
+	size_t la;
+
+	if (colon == NULL || strchr(colon + 1, ':') != NULL)
+		return -1;
+	la = (size_t)(colon - s);
+	if (la == 0 || la >= size || strlen(colon + 1) >= size ||
+	    colon[1] == '\0')
+		return -1;
+	memcpy(a, s, la);
+	a[la] = '\0';
+	strcpy(b, colon + 1);
+	return 0;
+}
+
+int
+parse_signal_pair(const char *s, int *from, int *to)
+{
+	char a[16], b[16];
+
+	if (split_pair(s, a, b, sizeof(a)) == -1)
+		return -1;
+	*from = signal_from_name(a);
+	*to = signal_from_name(b);
+	return *from > 0 && *to > 0 ? 0 : -1;
+}
+
+int
+parse_exit_pair(const char *s, int *from, int *to)
+{
+	char a[8], b[8];
+	unsigned long long f, t;
+
+	if (split_pair(s, a, b, sizeof(a)) == -1 ||
+	    parse_uint(a, 255, &f) == -1 || parse_uint(b, 255, &t) == -1)
+		return -1;
+	*from = (int)f;
+	*to = (int)t;
+	return 0;
+}
+
+/* "NET_BIND_SERVICE,cap_chown" into bits.  Names any case, CAP_ optional. */
+static int
+parse_caps(const char *list, uint64_t *bits)
+{
+	char name[64];
+	const char *p = list, *end;
+
+	do {
+		size_t len;
+		int cap;
+
+		end = strchr(p, ',');
+		len = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (len == 0 || len >= sizeof(name)) {
+			log_err("--cap: '%s': empty or overlong capability name", list);
+			return -1;
+		}
+		for (size_t i = 0; i < len; i++)
+			name[i] = (char)tolower((unsigned char)p[i]);
+		name[len] = '\0';
+		cap = capng_name_to_capability(strncmp(name, "cap_", 4) == 0 ?
+		    name + 4 : name);
+		if (cap < 0 || cap > 63) {
+			log_err("--cap: '%.*s': unknown capability", (int)len, p);
+			return -1;
+		}
+		*bits |= UINT64_C(1) << cap;
+		p = end + 1;
+	} while (end != NULL);
+	return 0;
+}
+
+void
+config_init(struct minit_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->grace = 3;
+	for (int i = 0; i < 256; i++)
+		cfg->exitmap[i] = -1;
+	cfg->seccomp_profile = "default";
+	cfg->seccomp_action = MINIT_SECCOMP_ERRNO;
+}
+
+static int
+parse_one(struct minit_config *cfg, int opt, const char *arg)
+{
+	unsigned long long n;
+	int from, to;
+
+	switch (opt) {
+	case 'g':
+		cfg->kill_group = true;
+		return 0;
+	case OPT_SIGNAL_MAP:
+		if (parse_signal_pair(arg, &from, &to) == -1) {
+			log_err("--signal-map: '%s': want FROM:TO, signal names or numbers 1-64", arg);
+			return -1;
+		}
+		if (from == SIGKILL || from == SIGSTOP || from == SIGCHLD) {
+			log_err("--signal-map: '%s': SIGKILL, SIGSTOP and SIGCHLD are never forwarded", arg);
+			return -1;
+		}
+		cfg->sigmap[from] = (unsigned char)to;
+		return 0;
+	case OPT_GRACE:
+		if (parse_uint(arg, 86400, &n) == -1) {
+			log_err("--grace: '%s': want whole seconds, 0 to 86400", arg);
+			return -1;
+		}
+		cfg->grace = (unsigned)n;
+		return 0;
+	case OPT_MAP_EXIT:
+		if (parse_exit_pair(arg, &from, &to) == -1) {
+			log_err("--map-exit: '%s': want FROM:TO, both 0-255", arg);
+			return -1;
+		}
+		cfg->exitmap[from] = to;
+		return 0;
+	case OPT_NO_INIT:
+		cfg->no_init = true;
+		return 0;
+	case OPT_KEEP_FDS:
+		cfg->keep_fds = true;
+		return 0;
+	case 'u':
+		if (*arg == '\0') {
+			log_err("--user: empty user");
+			return -1;
+		}
+		cfg->user = arg;
+		return 0;
+	case OPT_ALLOW_ROOT:
+		cfg->allow_root = true;
+		return 0;
+	case OPT_CAP:
+		return parse_caps(arg, &cfg->keep_caps);
+	case OPT_ENV_FILE:
+		if (cfg->nenv_files == MINIT_MAX_ENV_FILES) {
+			log_err("--env-file: at most %d files", MINIT_MAX_ENV_FILES);
+			return -1;
+		}
+		if (*arg == '\0') {
+			log_err("--env-file: empty file name");
+			return -1;
+		}
+		cfg->env_files[cfg->nenv_files++] = arg;
+		return 0;
+	case OPT_SECCOMP:
+		if (*arg == '\0') {
+			log_err("--seccomp: empty profile");
+			return -1;
+		}
+		cfg->seccomp_profile = arg;
+		return 0;
+	case OPT_SECCOMP_ACTION:
+		if (strcmp(arg, "errno") == 0)
+			cfg->seccomp_action = MINIT_SECCOMP_ERRNO;
+		else if (strcmp(arg, "kill") == 0)
+			cfg->seccomp_action = MINIT_SECCOMP_KILL;
+		else if (strcmp(arg, "log") == 0)
+			cfg->seccomp_action = MINIT_SECCOMP_LOG;
+		else {
+			log_err("--seccomp-action: '%s': want errno, kill or log", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_SECCOMP_PRINT:
+		cfg->seccomp_print = arg;
+		return 0;
+	case OPT_ALLOW_WRITABLE_ROOT:
+		cfg->allow_writable_root = true;
+		return 0;
+	case OPT_REQUIRE_NOEXEC:
+		cfg->require_noexec = true;
+		return 0;
+	case OPT_AUDIT:
+		cfg->audit = true;
+		return 0;
+	case OPT_JSON:
+		cfg->audit_json = true;
+		return 0;
+	case 'v':
+		cfg->verbose++;
+		return 0;
+	}
+	return -1;
+}
+
+enum options_result
+config_parse(struct minit_config *cfg, int argc, char *argv[])
+{
+	int opt, idx;
+
+	optind = 0;	/* restart getopt (glibc and musl), for tests and fuzzers */
+	opterr = 0;	/* our own messages */
+	/* '+': stop at PROGRAM, so its own options are left alone */
+	while ((opt = getopt_long(argc, argv, "+:gu:vVh", long_options, &idx)) != -1) {
+		switch (opt) {
+		case 'h':
+			fputs(usage_text, stdout);
+			return OPTIONS_EXIT_OK;
+		case 'V':
+			printf("minit %s\n", MINIT_VERSION);
+			return OPTIONS_EXIT_OK;
+		case '?':
+			if (optopt != 0)
+				log_err("unknown option '-%c' (see minit --help)", optopt);
+			else
+				log_err("unknown option '%s' (see minit --help)",
+				    argv[optind - 1]);
+			return OPTIONS_ERROR;
+		case ':':
+			log_err("option '%s' needs a value", argv[optind - 1]);
+			return OPTIONS_ERROR;
+		default:
+			if (parse_one(cfg, opt, optarg) == -1)
+				return OPTIONS_ERROR;
+		}
+	}
+	if (cfg->audit_json && !cfg->audit) {
+		log_err("--json goes with --audit");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->seccomp_print != NULL) {
+		if (optind < argc) {
+			log_err("--seccomp-print takes no PROGRAM");
+			return OPTIONS_ERROR;
+		}
+		return OPTIONS_RUN;
+	}
+	if (optind < argc)
+		cfg->argv = argv + optind;
+	else if (!cfg->audit) {
+		log_err("no PROGRAM to run (see minit --help)");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->argv != NULL && cfg->argv[0][0] == '\0') {
+		log_err("PROGRAM is an empty string");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->no_init && cfg->audit) {
+		log_err("--no-init and --audit do not go together");
+		return OPTIONS_ERROR;
+	}
+	return OPTIONS_RUN;
+}

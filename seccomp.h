@@ -1,0 +1,17 @@
+/* seccomp.c: the syscall filters, through libseccomp. */
+#ifndef MINIT_SECCOMP_H
+#define MINIT_SECCOMP_H
+
+#include "minit.h"
+
+/* Before the fork: check that cfg->seccomp_profile exists and parses, so
+ * a bad profile is refused before anything runs.  -1 on error (logged). */
+int	seccomp_check(const struct minit_config *cfg);
+/* --seccomp-print PROFILE: print its resolved rules; exit status. */
+int	seccomp_print(const struct minit_config *cfg);
+/* In the child, last step before exec: load PROGRAM's filter. */
+int	seccomp_apply(const struct minit_config *cfg);
+/* In PID 1, after privdrop_pid1: load PID 1's own allow-list. */
+int	seccomp_pid1(const struct minit_config *cfg);
+
+#endif
