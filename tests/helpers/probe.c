@@ -1,0 +1,547 @@
+/* probe: the app the integration tests run under minit.  Static, so it runs
+ * in a FROM-scratch root.  Each subcommand observes one thing and prints it
+ * (SECURITY.md §4.2).  Exit 0 on success, 1 on a failed check, 2 on usage. */
+#include <errno.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <grp.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/capability.h>
+#include <linux/sched.h>
+
+static int
+usage(void)
+{
+	fputs("usage: probe status|regain|try NAME|x32 NAME|int80 NAME|fds|cwd|"
+	    "wait-signal|spawn-orphans N|orphans N|exec PATH...|ptrace PID|"
+	    "read FILE|threads|bind PORT|pids|tty|sleep SECONDS|exit N|"
+	    "kill-self SIG|ignore-term SECONDS|env NAME\n", stderr);
+	return 2;
+}
+
+static int
+cmd_status(void)
+{
+	static const char *const keys[] = { "Uid:", "Gid:", "Groups:", "CapInh:",
+	    "CapPrm:", "CapEff:", "CapBnd:", "CapAmb:", "NoNewPrivs:",
+	    "Seccomp:", "Seccomp_filters:", "SigBlk:", "SigIgn:", "Threads:",
+	    NULL };
+	char line[512];
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (f == NULL) {
+		perror("probe: /proc/self/status");
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL)
+		for (int i = 0; keys[i] != NULL; i++)
+			if (strncmp(line, keys[i], strlen(keys[i])) == 0)
+				fputs(line, stdout);
+	fclose(f);
+	printf("securebits=0x%x\n", (unsigned)prctl(PR_GET_SECUREBITS));
+	printf("dumpable=%d\n", prctl(PR_GET_DUMPABLE));
+	printf("pid=%d ppid=%d sid=%d pgid=%d\n", (int)getpid(), (int)getppid(),
+	    (int)getsid(0), (int)getpgrp());
+	return 0;
+}
+
+/* Every way back to root; exit 0 only if all fail (T02). */
+static int
+cmd_regain(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2] = { { 0 } };
+	gid_t zero = 0;
+	int ok = 0;
+
+#define TRY(name, expr) do {						\
+	errno = 0;							\
+	if ((expr) == 0) { printf("%s ok\n", name); ok++; }		\
+	else printf("%s errno=%d\n", name, errno);			\
+} while (0)
+	TRY("setresuid", setresuid(0, 0, 0));
+	TRY("setuid", setuid(0));
+	TRY("seteuid", seteuid(0));
+	TRY("setreuid", setreuid((uid_t)-1, 0));
+	TRY("setresgid", setresgid(0, 0, 0));
+	TRY("setgroups", setgroups(1, &zero));
+	d[0].effective = d[0].permitted = 1U << CAP_SETUID;
+	TRY("capset", (int)syscall(SYS_capset, &h, d));
+	TRY("ambient-raise", prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE,
+	    CAP_SETUID, 0, 0));
+#undef TRY
+	(void)syscall(SYS_setfsuid, 0);
+	printf("fsuid=%ld\n", syscall(SYS_setfsuid, -1));
+	return ok == 0 ? 0 : 1;
+}
+
+/* try NAME: one syscall with harmless arguments (bubblewrap try-syscall.c).
+ * Prints "NAME ok" or "NAME errno=N".  EFAULT/EINVAL/EBADF mean the kernel
+ * was reached; EPERM/ENOSYS from a filter mean it was not. */
+static long
+try_syscall(const char *name, int *known)
+{
+	*known = 1;
+	if (strcmp(name, "getpid") == 0)
+		return syscall(SYS_getpid);
+	if (strcmp(name, "unshare-user") == 0)
+		return syscall(SYS_unshare, CLONE_NEWUSER);
+	if (strcmp(name, "unshare-ns") == 0)
+		return syscall(SYS_unshare, CLONE_NEWNS);
+	if (strcmp(name, "clone-newns") == 0 || strcmp(name, "clone-newuser") == 0) {
+		long r = syscall(SYS_clone, (name[6] == 'n' && name[9] == 's' ?
+		    CLONE_NEWNS : CLONE_NEWUSER) | SIGCHLD, 0, 0, 0, 0);
+		if (r == 0)
+			_exit(0);
+		if (r > 0) {
+			waitpid((pid_t)r, NULL, 0);
+			return 0;
+		}
+		return r;
+	}
+	if (strcmp(name, "clone3") == 0)
+		return syscall(SYS_clone3, NULL, 0);
+	if (strcmp(name, "mount") == 0)
+		return syscall(SYS_mount, "none", "/nonexistent", "tmpfs", 0, NULL);
+	if (strcmp(name, "umount2") == 0)
+		return syscall(SYS_umount2, "/nonexistent", 0);
+	if (strcmp(name, "pivot_root") == 0)
+		return syscall(SYS_pivot_root, "/nonexistent", "/nonexistent");
+	if (strcmp(name, "ptrace") == 0 || strcmp(name, "ptrace-attach-1") == 0)
+		return syscall(SYS_ptrace, PTRACE_ATTACH, 1, 0, 0);
+	if (strcmp(name, "bpf") == 0)
+		return syscall(SYS_bpf, -1, NULL, 0);
+	if (strcmp(name, "keyctl") == 0)
+		return syscall(SYS_keyctl, -1, 0, 0, 0, 0);
+	if (strcmp(name, "add_key") == 0)
+		return syscall(SYS_add_key, NULL, NULL, NULL, 0, 0);
+	if (strcmp(name, "request_key") == 0)
+		return syscall(SYS_request_key, NULL, NULL, NULL, 0);
+	if (strcmp(name, "io_uring_setup") == 0)
+		return syscall(SYS_io_uring_setup, 0, NULL);
+	if (strcmp(name, "userfaultfd") == 0)
+		return syscall(SYS_userfaultfd, -1);
+	if (strcmp(name, "perf_event_open") == 0)
+		return syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0);
+	if (strcmp(name, "personality-query") == 0)
+		return syscall(SYS_personality, 0xffffffffUL) == -1 ? -1 : 0;
+	if (strcmp(name, "personality-linux") == 0)
+		return syscall(SYS_personality, 0UL) == -1 ? -1 : 0;
+	if (strcmp(name, "personality-linux32") == 0)
+		return syscall(SYS_personality, 0x8UL) == -1 ? -1 : 0;
+	if (strcmp(name, "personality-bsd") == 0)
+		return syscall(SYS_personality, 0x6UL) == -1 ? -1 : 0;
+	if (strcmp(name, "personality-noaslr") == 0)
+		return syscall(SYS_personality, 0x0040000UL) == -1 ? -1 : 0;
+	if (strcmp(name, "ioctl-tiocsti") == 0)
+		return syscall(SYS_ioctl, -1, (unsigned long)TIOCSTI, NULL);
+	if (strcmp(name, "ioctl-tiocsti-hi") == 0)
+		return syscall(SYS_ioctl, -1, (0x123UL << 32) | TIOCSTI, NULL);
+	if (strcmp(name, "ioctl-tioclinux") == 0)
+		return syscall(SYS_ioctl, -1, (unsigned long)TIOCLINUX, NULL);
+	if (strcmp(name, "ioctl-fionread") == 0)
+		return syscall(SYS_ioctl, -1, (unsigned long)FIONREAD, NULL);
+	if (strcmp(name, "setns") == 0)
+		return syscall(SYS_setns, -1, 0);
+	if (strcmp(name, "kexec_load") == 0)
+		return syscall(SYS_kexec_load, 0, 0, NULL, 0);
+	if (strcmp(name, "init_module") == 0)
+		return syscall(SYS_init_module, NULL, 0, "");
+	if (strcmp(name, "finit_module") == 0)
+		return syscall(SYS_finit_module, -1, "", 0);
+	if (strcmp(name, "delete_module") == 0)
+		return syscall(SYS_delete_module, "", 0);
+	if (strcmp(name, "open_by_handle_at") == 0)
+		return syscall(SYS_open_by_handle_at, -1, NULL, 0);
+	if (strcmp(name, "name_to_handle_at") == 0)
+		return syscall(SYS_name_to_handle_at, -1, NULL, NULL, NULL, 0);
+	if (strcmp(name, "process_vm_readv") == 0)
+		return syscall(SYS_process_vm_readv, 1, NULL, 0, NULL, 0, 0);
+	if (strcmp(name, "kcmp") == 0)
+		return syscall(SYS_kcmp, 1, 1, 0, 0, 0);
+	if (strcmp(name, "acct") == 0)
+		return syscall(SYS_acct, NULL);
+	if (strcmp(name, "swapon") == 0)
+		return syscall(SYS_swapon, NULL, 0);
+	if (strcmp(name, "reboot") == 0)
+		return syscall(SYS_reboot, 0, 0, 0, NULL);
+	if (strcmp(name, "syslog") == 0)
+		return syscall(SYS_syslog, 3, NULL, 0);
+	if (strcmp(name, "iopl") == 0)
+		return syscall(SYS_iopl, 0);
+	if (strcmp(name, "ioperm") == 0)
+		return syscall(SYS_ioperm, 0, 0, 0);
+	if (strcmp(name, "quotactl") == 0)
+		return syscall(SYS_quotactl, 0, NULL, 0, NULL);
+	if (strcmp(name, "settimeofday") == 0)
+		return syscall(SYS_settimeofday, NULL, NULL);
+	if (strcmp(name, "clock_settime") == 0)
+		return syscall(SYS_clock_settime, -1, NULL);
+	if (strcmp(name, "fsopen") == 0)
+		return syscall(SYS_fsopen, NULL, 0);
+	if (strcmp(name, "open_tree") == 0)
+		return syscall(SYS_open_tree, -1, NULL, 0);
+	if (strcmp(name, "move_mount") == 0)
+		return syscall(SYS_move_mount, -1, NULL, -1, NULL, 0);
+	if (strcmp(name, "mount_setattr") == 0)
+		return syscall(SYS_mount_setattr, -1, NULL, 0, NULL, 0);
+	if (strcmp(name, "mmap-wx") == 0) {
+		void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		return p == MAP_FAILED ? -1 : 0;
+	}
+	if (strcmp(name, "mmap") == 0) {
+		void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		return p == MAP_FAILED ? -1 : 0;
+	}
+	if (strcmp(name, "socket-inet") == 0) {
+		int s = socket(AF_INET, SOCK_STREAM, 0);
+		return s < 0 ? -1 : close(s);
+	}
+	if (strcmp(name, "socket-raw") == 0) {
+		int s = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+		return s < 0 ? -1 : close(s);
+	}
+	if (strcmp(name, "fork") == 0) {
+		pid_t p = fork();
+		if (p == 0)
+			_exit(0);
+		return p < 0 ? -1 : (waitpid(p, NULL, 0) == p ? 0 : -1);
+	}
+	if (strcmp(name, "syscall-1000") == 0)
+		return syscall(1000);
+	if (strcmp(name, "getppid") == 0)
+		return syscall(SYS_getppid) > 0 ? 0 : -1;
+	*known = 0;
+	return -1;
+}
+
+static int
+cmd_try(const char *name)
+{
+	int known;
+	long r;
+
+	errno = 0;
+	r = try_syscall(name, &known);
+	if (!known) {
+		fprintf(stderr, "probe: try: unknown name %s\n", name);
+		return 2;
+	}
+	if (r >= 0)
+		printf("%s ok\n", name);
+	else
+		printf("%s errno=%d\n", name, errno);
+	return 0;
+}
+
+/* x32 NAME: the same x86_64 syscall through the x32 numbering (P12). */
+static int
+cmd_x32(const char *name)
+{
+	long nr = strcmp(name, "getpid") == 0 ? SYS_getpid :
+	    strcmp(name, "unshare") == 0 ? SYS_unshare : -1;
+	long r;
+
+	if (nr == -1)
+		return usage();
+	errno = 0;
+	r = syscall(nr | 0x40000000L, CLONE_NEWUSER);
+	printf("x32 %s %s errno=%d\n", name, r >= 0 ? "ok" : "failed", errno);
+	return 0;
+}
+
+/* int80 NAME: the i386 ABI through int $0x80 (P11).  i386 getpid is 20,
+ * unshare is 310. */
+static int
+cmd_int80(const char *name)
+{
+	long nr = strcmp(name, "getpid") == 0 ? 20 :
+	    strcmp(name, "unshare") == 0 ? 310 : -1;
+	long r;
+
+	if (nr == -1)
+		return usage();
+	__asm__ volatile ("int $0x80" : "=a"(r) : "a"(nr), "b"(CLONE_NEWUSER)
+	    : "memory");
+	printf("int80 %s returned %ld\n", name, r);
+	return 0;
+}
+
+static int
+cmd_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	int extra = 0;
+
+	if (d == NULL) {
+		perror("probe: /proc/self/fd");
+		return 1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char path[64], target[PATH_MAX];
+		ssize_t n;
+		int fd = atoi(de->d_name);
+
+		if (de->d_name[0] == '.' || fd <= 2 || fd == dirfd(d))
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		n = readlink(path, target, sizeof(target) - 1);
+		target[n < 0 ? 0 : n] = '\0';
+		printf("fd %d -> %s\n", fd, target);
+		extra++;
+	}
+	closedir(d);
+	printf("extra fds: %d\n", extra);
+	return extra == 0 ? 0 : 1;
+}
+
+static volatile sig_atomic_t got_term;
+
+static void
+on_signal(int sig, siginfo_t *si, void *ctx)
+{
+	char buf[64];
+	int n;
+
+	(void)ctx;
+	n = snprintf(buf, sizeof(buf), "got %d code %d\n", sig, si->si_code);
+	(void)!write(STDOUT_FILENO, buf, (size_t)n);
+	if (sig == SIGTERM)
+		got_term = 1;
+}
+
+/* wait-signal [SECONDS]: print every signal; exit 0 on SIGTERM, 3 on timeout. */
+static int
+cmd_wait_signal(int argc, char **argv)
+{
+	struct sigaction sa = { .sa_sigaction = on_signal, .sa_flags = SA_SIGINFO };
+	int secs = argc > 2 ? atoi(argv[2]) : 30;
+	sigset_t none;
+
+	sigemptyset(&sa.sa_mask);
+	for (int sig = 1; sig < 65; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP && sig != SIGCHLD)
+			(void)sigaction(sig, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	printf("ready\n");
+	fflush(stdout);
+	for (int i = 0; i < secs * 100 && !got_term; i++)
+		usleep(10000);
+	return got_term ? 0 : 3;
+}
+
+/* spawn-orphans N: a child forks N grandchildren that sleep 1 s and exits at
+ * once, so they are orphaned; then wait 3 s. */
+static int
+cmd_spawn_orphans(int n, int linger_ms, int wait_s)
+{
+	pid_t p = fork();
+
+	if (p == -1)
+		return 1;
+	if (p == 0) {
+		for (int i = 0; i < n; i++) {
+			pid_t g = fork();
+			if (g == 0) {
+				if (linger_ms > 0)
+					usleep((useconds_t)linger_ms * 1000);
+				_exit(0);
+			}
+			if (g == -1) {
+				perror("probe: fork");
+				_exit(1);
+			}
+		}
+		_exit(0);
+	}
+	waitpid(p, NULL, 0);
+	printf("spawned %d orphans\n", n);
+	fflush(stdout);
+	sleep((unsigned)wait_s);
+	return 0;
+}
+
+/* pids: every process visible in /proc with its state; zombies counted. */
+static int
+cmd_pids(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	int zombies = 0, total = 0;
+
+	if (d == NULL)
+		return 1;
+	while ((de = readdir(d)) != NULL) {
+		char path[300], line[256];
+		FILE *f;
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/status", de->d_name);
+		f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof(line), f) != NULL)
+			if (strncmp(line, "State:", 6) == 0) {
+				total++;
+				if (strchr(line, 'Z') != NULL)
+					zombies++;
+			}
+		fclose(f);
+	}
+	closedir(d);
+	printf("processes=%d zombies=%d\n", total, zombies);
+	return 0;
+}
+
+static void *
+thread_fn(void *arg)
+{
+	return arg;
+}
+
+static int
+cmd_bind(int port)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET,
+	    .sin_port = htons((uint16_t)port) };
+	int s = socket(AF_INET, SOCK_STREAM, 0);
+
+	if (s < 0 || bind(s, (struct sockaddr *)&sin, sizeof(sin)) == -1) {
+		printf("bind %d errno=%d\n", port, errno);
+		return 1;
+	}
+	printf("bind %d ok\n", port);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (strcmp(cmd, "status") == 0)
+		return cmd_status();
+	if (strcmp(cmd, "regain") == 0)
+		return cmd_regain();
+	if (strcmp(cmd, "try") == 0 && argc > 2) {
+		int rc = 0;
+		for (int i = 2; i < argc && rc == 0; i++)
+			rc = cmd_try(argv[i]);
+		return rc;
+	}
+	if (strcmp(cmd, "x32") == 0 && argc > 2)
+		return cmd_x32(argv[2]);
+	if (strcmp(cmd, "int80") == 0 && argc > 2)
+		return cmd_int80(argv[2]);
+	if (strcmp(cmd, "fds") == 0)
+		return cmd_fds();
+	if (strcmp(cmd, "cwd") == 0) {
+		char buf[PATH_MAX];
+		if (getcwd(buf, sizeof(buf)) == NULL) {
+			printf("cwd errno=%d\n", errno);
+			return 1;
+		}
+		printf("%s\n", buf);
+		return 0;
+	}
+	if (strcmp(cmd, "wait-signal") == 0)
+		return cmd_wait_signal(argc, argv);
+	if (strcmp(cmd, "spawn-orphans") == 0 && argc > 2)
+		return cmd_spawn_orphans(atoi(argv[2]), 1000, 3);
+	if (strcmp(cmd, "orphans") == 0 && argc > 2)	/* die at once, exit at once */
+		return cmd_spawn_orphans(atoi(argv[2]), 0, 0);
+	if (strcmp(cmd, "exec") == 0 && argc > 2) {
+		execv(argv[2], argv + 2);
+		printf("exec errno=%d\n", errno);
+		return 1;
+	}
+	if (strcmp(cmd, "ptrace") == 0 && argc > 2) {
+		long r = ptrace(PTRACE_SEIZE, atoi(argv[2]), 0, 0);
+		printf("ptrace %s errno=%d\n", r == 0 ? "ok" : "failed", r == 0 ? 0 : errno);
+		return r == 0 ? 0 : 1;
+	}
+	if (strcmp(cmd, "read") == 0 && argc > 2) {
+		char buf[4096];
+		int fd = open(argv[2], O_RDONLY);
+		ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf));
+		if (n < 0) {
+			printf("read errno=%d\n", errno);
+			return 1;
+		}
+		fwrite(buf, 1, (size_t)n, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "threads") == 0) {
+		pthread_t t;
+		if (pthread_create(&t, NULL, thread_fn, NULL) != 0 ||
+		    pthread_join(t, NULL) != 0) {
+			printf("threads failed\n");
+			return 1;
+		}
+		printf("threads ok\n");
+		return 0;
+	}
+	if (strcmp(cmd, "bind") == 0 && argc > 2)
+		return cmd_bind(atoi(argv[2]));
+	if (strcmp(cmd, "pids") == 0)
+		return cmd_pids();
+	if (strcmp(cmd, "tty") == 0) {
+		pid_t fg = tcgetpgrp(STDIN_FILENO);
+		printf("isatty=%d sid=%d pgrp=%d tcgetpgrp=%d tcgetsid=%d\n",
+		    isatty(STDIN_FILENO), (int)getsid(0), (int)getpgrp(), (int)fg,
+		    (int)tcgetsid(STDIN_FILENO));
+		return fg == getpgrp() ? 0 : 1;
+	}
+	if (strcmp(cmd, "sleep") == 0 && argc > 2) {
+		struct timespec ts = { .tv_sec = atoi(argv[2]) };
+		while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+			;
+		return 0;
+	}
+	if (strcmp(cmd, "exit") == 0 && argc > 2)
+		return atoi(argv[2]);
+	if (strcmp(cmd, "kill-self") == 0 && argc > 2) {
+		signal(atoi(argv[2]), SIG_DFL);
+		kill(getpid(), atoi(argv[2]));
+		pause();
+		return 1;
+	}
+	if (strcmp(cmd, "ignore-term") == 0 && argc > 2) {
+		signal(SIGTERM, SIG_IGN);
+		printf("ignoring TERM\n");
+		sleep((unsigned)atoi(argv[2]));
+		return 0;
+	}
+	if (strcmp(cmd, "env") == 0 && argc > 2) {
+		const char *v = getenv(argv[2]);
+		printf("%s=%s\n", argv[2], v != NULL ? v : "(unset)");
+		return v != NULL ? 0 : 1;
+	}
+	return usage();
+}

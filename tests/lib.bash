@@ -1,0 +1,71 @@
+# Shared by every tests/*.bats file.  Tests run the real static binary as
+# PID 1 of a PID namespace (unshare), on a read-only root where they need one.
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MINIT=${MINIT:-$TOP/minit}
+TBIN=${TBIN:-$TOP/build/t}
+PATH=$TOP/tests:$PATH
+export TOP MINIT TBIN PATH
+
+# mkroot DIR: a minimal FROM-scratch-like root: /minit, the test helpers in
+# /t, a static busybox in /bin, and /etc/passwd, /etc/group (SECURITY.md §4.1).
+mkroot() {
+	local R=$1 a
+	mkdir -p "$R"/{bin,etc,t,proc,tmp,dev,secrets,data,root-only,home/app,usr/bin}
+	cp "$MINIT" "$R/minit"
+	cp "$TBIN"/* "$R/t/"
+	cp /bin/busybox "$R/bin/busybox"
+	for a in sh echo cat ls sleep kill id env true false grep wc tr ps \
+	    head tail seq cp chmod chown mkdir rm touch stat printf test [; do
+		ln -sf busybox "$R/bin/$a"
+	done
+	cat > "$R/etc/passwd" <<'PW'
+root:x:0:0::/root:/bin/sh
+app:x:1000:1000::/home/app:/bin/sh
+nobody:x:65534:65534::/:/sbin/nologin
+PW
+	cat > "$R/etc/group" <<'GR'
+root:x:0:root
+disk:x:6:root
+wheel:x:10:root
+app:x:1000:
+extra:x:2000:app
+nogroup:x:65534:
+GR
+	printf '#!/bin/sh\necho prog\n' > "$R/root-only/prog"
+	chmod 0700 "$R/root-only" "$R/root-only/prog"
+	chmod 1777 "$R/tmp"
+}
+
+# setup_file in each .bats: a private root for that file.
+setup_root() {
+	export R="$BATS_FILE_TMPDIR/root"
+	mkroot "$R"
+}
+
+# pid1 ARGS...: minit as PID 1 of a fresh PID namespace, on the host's root.
+pid1() {
+	unshare --pid --fork --mount-proc "$MINIT" "$@"
+}
+
+# Assertions that say what they saw.
+assert_status() {
+	if [ "$status" -ne "$1" ]; then
+		echo "expected exit $1, got $status; output:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}
+assert_line_has() {	# assert_line_has REGEX: some line of $output matches
+	if ! grep -Eq -- "$1" <<<"$output"; then
+		echo "no line matches /$1/ in:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}
+refute_line_has() {
+	if grep -Eq -- "$1" <<<"$output"; then
+		echo "a line matches /$1/ but must not:" >&2
+		printf '%s\n' "$output" >&2
+		return 1
+	fi
+}

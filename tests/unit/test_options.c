@@ -1,0 +1,122 @@
+/* Unit tests for options.c: parsing, signal names, pairs. */
+#include <signal.h>
+
+#include "harness.h"
+#include "options.h"
+
+static enum options_result
+parse(struct minit_config *cfg, const char *const *args)
+{
+	static char *argv[64];
+	int argc = 0;
+
+	while (args[argc] != NULL) {
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	argv[argc] = NULL;
+	config_init(cfg);
+	return config_parse(cfg, argc, argv);
+}
+
+static void
+test_signal_names(void)
+{
+	CHECK(signal_from_name("TERM") == SIGTERM);
+	CHECK(signal_from_name("SIGTERM") == SIGTERM);
+	CHECK(signal_from_name("sigterm") == SIGTERM);
+	CHECK(signal_from_name("15") == 15);
+	CHECK(signal_from_name("64") == 64);
+	CHECK(signal_from_name("65") == -1);
+	CHECK(signal_from_name("0") == -1);
+	CHECK(signal_from_name("RTMIN") == 32);
+	CHECK(signal_from_name("RTMIN+3") == 35);
+	CHECK(signal_from_name("RTMAX-1") == 63);
+	CHECK(signal_from_name("RTMIN+33") == -1);
+	CHECK(signal_from_name("IOT") == SIGABRT);
+	CHECK(signal_from_name("") == -1);
+	CHECK(signal_from_name("TERMX") == -1);
+	CHECK(signal_from_name("-15") == -1);
+	CHECK(signal_from_name(" 15") == -1);
+}
+
+static void
+test_pairs(void)
+{
+	int a, b;
+
+	CHECK(parse_signal_pair("TERM:QUIT", &a, &b) == 0 && a == SIGTERM && b == SIGQUIT);
+	CHECK(parse_signal_pair("15:3", &a, &b) == 0 && a == 15 && b == 3);
+	CHECK(parse_signal_pair("TERM", &a, &b) == -1);
+	CHECK(parse_signal_pair("TERM:", &a, &b) == -1);
+	CHECK(parse_signal_pair(":QUIT", &a, &b) == -1);
+	CHECK(parse_signal_pair("TERM:QUIT:HUP", &a, &b) == -1);
+	CHECK(parse_exit_pair("143:0", &a, &b) == 0 && a == 143 && b == 0);
+	CHECK(parse_exit_pair("256:0", &a, &b) == -1);
+	CHECK(parse_exit_pair("1:-1", &a, &b) == -1);
+	CHECK(parse_exit_pair("1:", &a, &b) == -1);
+}
+
+static void
+test_uint(void)
+{
+	unsigned long long v;
+
+	CHECK(parse_uint("0", 10, &v) == 0 && v == 0);
+	CHECK(parse_uint("4294967295", 4294967295ULL, &v) == 0 && v == 4294967295ULL);
+	CHECK(parse_uint("4294967296", 4294967295ULL, &v) == -1);
+	CHECK(parse_uint("18446744073709551616", ~0ULL, &v) == -1);
+	CHECK(parse_uint("0x10", 100, &v) == -1);
+	CHECK(parse_uint("+1", 100, &v) == -1);
+	CHECK(parse_uint("1e3", 10000, &v) == -1);
+	CHECK(parse_uint("", 10, &v) == -1);
+}
+
+static void
+test_parse(void)
+{
+	struct minit_config cfg;
+
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--", "true", NULL }) == OPTIONS_RUN);
+	CHECK_STR(cfg.argv[0], "true");
+	CHECK(cfg.grace == 3);
+	CHECK_STR(cfg.seccomp_profile, "default");
+
+	CHECK(parse(&cfg, (const char *[]){ "minit", "-g", "--grace", "0",
+	    "--signal-map", "TERM:QUIT", "--map-exit", "143:0", "--cap",
+	    "net_bind_service,CAP_CHOWN", "-u", "app", "prog", "-x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.kill_group && cfg.grace == 0);
+	CHECK(cfg.sigmap[SIGTERM] == SIGQUIT);
+	CHECK(cfg.exitmap[143] == 0 && cfg.exitmap[142] == -1);
+	CHECK(cfg.keep_caps == ((1ULL << 10) | (1ULL << 0)));
+	CHECK_STR(cfg.user, "app");
+	CHECK_STR(cfg.argv[0], "prog");
+	CHECK_STR(cfg.argv[1], "-x");	/* PROGRAM's own options untouched */
+
+	CHECK(parse(&cfg, (const char *[]){ "minit", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--bogus", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--grace", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--grace", "-1", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--cap", "NOPE", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--cap", "", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--cap", "chown,", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", "KILL:TERM", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--seccomp-action", "allow", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--json", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--", "", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--audit", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.argv == NULL && cfg.audit);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--seccomp-print", "default", NULL }) == OPTIONS_RUN);
+	CHECK_STR(cfg.seccomp_print, "default");
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--seccomp-print", "default", "x", NULL }) == OPTIONS_ERROR);
+}
+
+int
+main(void)
+{
+	test_signal_names();
+	test_pairs();
+	test_uint();
+	test_parse();
+	return harness_end("options");
+}
