@@ -66,7 +66,8 @@ if [ ! -f "$prefix/lib/libseccomp.a" ]; then
 	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q --prefix="$prefix" \
 		--enable-static --disable-shared --disable-python >/dev/null &&
 	 make -s -j"$(nproc)" -C src >/dev/null 2>&1 &&
-	 make -s -C src install >/dev/null && make -s -C include install >/dev/null)
+	 make -s -C src install >/dev/null && make -s -C include install >/dev/null &&
+	 make -s install-pkgconfDATA >/dev/null)
 fi
 
 if [ ! -f "$prefix/lib/libcap-ng.a" ]; then

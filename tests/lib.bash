@@ -1,5 +1,6 @@
 # Shared by every tests/*.bats file.  Tests run the real static binary as
 # PID 1 of a PID namespace (unshare), on a read-only root where they need one.
+! type bats_require_minimum_version >/dev/null 2>&1 || bats_require_minimum_version 1.5.0
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MINIT=${MINIT:-$TOP/minit}
 TBIN=${TBIN:-$TOP/build/t}
