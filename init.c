@@ -173,29 +173,48 @@ reap(struct supervisor *sv)
 	}
 }
 
+/* After SIGKILL, how long to wait for the last zombies before exiting
+ * anyway: a process PID 1 may not signal (another uid, after PID 1 dropped
+ * its own privileges) must not hang minit.  As a namespace's init, our exit
+ * makes the kernel kill whatever is left. */
+#define KILL_WAIT_SECONDS 1
+
+static void
+set_deadline(struct supervisor *sv, unsigned seconds)
+{
+	(void)clock_gettime(CLOCK_MONOTONIC, &sv->deadline);
+	sv->deadline.tv_sec += seconds;
+}
+
+static void
+kill_rest(struct supervisor *sv)
+{
+	sv->killing = true;
+	signal_rest(sv, SIGKILL);
+	set_deadline(sv, KILL_WAIT_SECONDS);
+}
+
 static void
 start_grace(struct supervisor *sv)
 {
-	const struct minit_config *cfg = sv->cfg;
-
-	if (cfg->grace == 0) {
-		sv->killing = true;
-		signal_rest(sv, SIGKILL);
+	if (sv->cfg->grace == 0) {
+		kill_rest(sv);
 		return;
 	}
 	signal_rest(sv, SIGTERM);
-	(void)clock_gettime(CLOCK_MONOTONIC, &sv->deadline);
-	sv->deadline.tv_sec += cfg->grace;
+	set_deadline(sv, sv->cfg->grace);
 }
 
-/* Time left until the deadline, or NULL (wait forever) outside the grace
- * period. */
+/* Time left until the current deadline (NULL: wait forever, while PROGRAM
+ * runs).  When the grace period ends, SIGKILL the rest; when the wait after
+ * SIGKILL ends, *give_up is set. */
 static const struct timespec *
-grace_left(struct supervisor *sv, struct timespec *left)
+time_left(struct supervisor *sv, struct timespec *left, bool *give_up)
 {
 	struct timespec now;
 
-	if (!sv->child_done || sv->killing)
+	*give_up = false;
+	if (!sv->child_done)
 		return NULL;
 	(void)clock_gettime(CLOCK_MONOTONIC, &now);
 	left->tv_sec = sv->deadline.tv_sec - now.tv_sec;
@@ -204,13 +223,15 @@ grace_left(struct supervisor *sv, struct timespec *left)
 		left->tv_nsec += 1000000000L;
 		left->tv_sec--;
 	}
-	if (left->tv_sec < 0) {
-		sv->killing = true;
-		log_verbose(sv->cfg, "init: grace period over: SIGKILL");
-		signal_rest(sv, SIGKILL);
+	if (left->tv_sec >= 0)
+		return left;
+	if (sv->killing) {
+		*give_up = true;
 		return NULL;
 	}
-	return left;
+	log_verbose(sv->cfg, "init: grace period over: SIGKILL");
+	kill_rest(sv);
+	return time_left(sv, left, give_up);
 }
 
 static int
@@ -236,9 +257,16 @@ loop(struct supervisor *sv)
 	sigfillset(&all);
 	for (;;) {
 		struct timespec left;
-		const struct timespec *timeout = grace_left(sv, &left);
+		bool give_up;
+		const struct timespec *timeout = time_left(sv, &left, &give_up);
 		siginfo_t si;
-		int sig = sigtimedwait(&all, &si, timeout);
+		int sig;
+
+		if (give_up) {
+			log_err("init: processes left that PID 1 cannot kill; exiting");
+			return final_status(sv);
+		}
+		sig = sigtimedwait(&all, &si, timeout);
 
 		if (sig == -1 && errno != EAGAIN && errno != EINTR)
 			log_sys("init: sigtimedwait");	/* go on: PID 1 must not die */
