@@ -126,7 +126,7 @@ unit: $(UNIT_BINS)
 	tests/unit/run.sh $(UNIT_BINS)
 
 integration: minit helpers
-	bats --timing tests/*.bats
+	tests/run-bats.sh
 
 test: test-deps
 	$(MAKE) minit dev helpers
