@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,16 +44,25 @@ fail(const struct minit_config *cfg, int status_fd, int code, int err)
 }
 
 /* Dispositions back to SIG_DFL while everything is still blocked (P27): a
- * signal arriving now must not run one of our handlers or be ignored. */
+ * signal arriving now must not run one of our handlers or be ignored.  The
+ * raw syscall, because musl's sigaction() refuses the real-time signals it
+ * reserves (32-34), and an inherited SIG_IGN there must go too. */
+struct kernel_sigaction {
+	void		(*handler)(int);
+	unsigned long	 flags;
+	void		(*restorer)(void);
+	uint64_t	 mask;
+};
+
 static void
 signals_default(void)
 {
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	struct kernel_sigaction dfl = { .handler = SIG_DFL };
 
-	sigemptyset(&dfl.sa_mask);
 	for (int sig = 1; sig < MINIT_NSIG; sig++)
 		if (sig != SIGKILL && sig != SIGSTOP)
-			(void)sigaction(sig, &dfl, NULL);	/* libc-internal ones: EINVAL */
+			(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
+			    sizeof(dfl.mask));
 }
 
 /* A session of its own; stdin's terminal, if any, as its controlling tty so

@@ -90,14 +90,15 @@ wait_bg() {
 @test "every forwardable signal reaches PROGRAM, SIGCHLD does not (P26, T45, T46)" {
 	bg_pid1 "${P[@]}" -- "$TBIN/probe" wait-signal
 	wait_out '^ready'
-	for sig in HUP INT QUIT USR1 USR2 WINCH CONT ALRM PIPE URG TTIN TTOU TSTP RTMIN RTMIN+5 RTMAX CHLD; do
-		kill -s "$sig" "$MPID"
-		[ "$sig" = CHLD ] || wait_out "^got $(kill -l "$sig" 2>/dev/null || echo x)"
+	# 35, 40, 64: real-time signals (32-34 are reserved by musl, the probe's libc)
+	for sig in 1 2 3 10 12 28 18 14 13 23 21 22 20 35 40 64 17; do
+		kill -n "$sig" "$MPID"
+		[ "$sig" = 17 ] || wait_out "^got $sig code"
 	done
 	kill -s TERM "$MPID"
 	wait_bg
 	assert_status 0
-	for n in 1 2 3 10 12 28 18 14 13 23 21 22 20 34 39 64 15; do
+	for n in 1 2 3 10 12 28 18 14 13 23 21 22 20 35 40 64 15; do
 		assert_line_has "^got $n code"
 	done
 	refute_line_has '^got 17 '
@@ -311,7 +312,8 @@ wait_bg() {
 }
 
 @test "the child starts with no blocked or ignored signal (P27, T48)" {
-	run ro_run -p 'env --block-signal=TERM,USR1 --ignore-signal=INT,PIPE,CHLD' -- "${P[@]}" -- /t/probe status
+	# RTMIN is glibc's 34, one that musl's sigaction() refuses to reset
+	run ro_run -p 'env --block-signal=TERM,USR1 --ignore-signal=INT,PIPE,CHLD,RTMIN,RTMAX' -- "${P[@]}" -- /t/probe status
 	assert_status 0
 	assert_line_has '^SigBlk:[[:space:]]+0000000000000000$'
 	assert_line_has '^SigIgn:[[:space:]]+0000000000000000$'
