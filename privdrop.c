@@ -460,6 +460,21 @@ set_bounding(const struct drop *d)
 	return capng_apply(CAPNG_SELECT_BOUNDS);
 }
 
+/* A user namespace whose setgroups is "deny" (unshare -r, rootless
+ * runtimes): say so rather than a bare EPERM (P38, T11). */
+static int
+setgroups_denied(void)
+{
+	char buf[16] = "";
+	int fd = open("/proc/self/setgroups", O_RDONLY | O_CLOEXEC);
+
+	if (fd == -1)
+		return 0;
+	(void)!read(fd, buf, sizeof(buf) - 1);
+	(void)close(fd);
+	return strncmp(buf, "deny", 4) == 0;
+}
+
 /* groups, gid, uid: the setres* calls set all three slots (P01). */
 static int
 set_ids(const struct drop *d)
@@ -469,7 +484,11 @@ set_ids(const struct drop *d)
 		return -1;
 	}
 	if (setgroups(d->ngroups, d->groups) == -1) {
-		log_sys("%s: setgroups", d->who);
+		if (errno == EPERM && setgroups_denied())
+			log_err("%s: setgroups: denied in this user namespace (/proc/self/setgroups is \"deny\"): cannot set supplementary groups",
+			    d->who);
+		else
+			log_sys("%s: setgroups", d->who);
 		return -1;
 	}
 	if (setresgid(d->gid, d->gid, d->gid) == -1) {
