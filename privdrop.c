@@ -199,7 +199,8 @@ resolve_spec(const struct accounts *a, const char *spec,
 	size_t ulen = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
 	struct pw_entry pw;
 	enum pw_result r;
-	uint32_t uid, gid, gids[MINIT_MAX_GROUPS];
+	/* (uid_t)-1 is no valid id (ID_MAX): never used as a silent default */
+	uint32_t uid = UINT32_MAX, gid = UINT32_MAX, gids[MINIT_MAX_GROUPS];
 	size_t line, n;
 
 	if (colon != NULL) {
@@ -265,6 +266,8 @@ resolve_spec(const struct accounts *a, const char *spec,
 		gids[0] = gid;
 		n = 1;
 	}
+	if (uid > ID_MAX || gid > ID_MAX)
+		return -1;	/* not reached: every path above sets both */
 	id->uid = uid;
 	id->gid = gid;
 	for (size_t i = 0; i < n; i++)

@@ -343,10 +343,11 @@ caps_all_zero() {
 	[ "$SECONDS" -lt 4 ]
 }
 
-@test "not PID 1 (subreaper) after the drop: the rest is still killed" {
+@test "not PID 1 (subreaper) after the drop: an orphan in another session is still found and killed" {
+	# setsid: only /proc/self/task/N/children finds it, not the process group
 	SECONDS=0
 	run unshare --pid --fork --mount-proc sh -c \
-	    '"$MINIT" --allow-writable-root --user 4242 --grace 1 -- /bin/sh -c "sleep 100 & exit 3"; echo rc=$?; ps -eo pid,comm | grep -c "sleep" || true'
+	    '"$MINIT" --allow-writable-root --user 4242 --grace 1 -- /bin/sh -c "setsid sleep 100 & sleep 0.2; exit 3"; echo rc=$?; ps -eo pid,comm | grep -c "sleep" || true'
 	assert_line_has '^rc=3$'
 	assert_line_has '^0$'
 	[ "$SECONDS" -lt 4 ]
@@ -433,6 +434,13 @@ caps_all_zero() {
 	assert_status 125
 	refute_line_has '^RAN$'
 	assert_line_has 'minit does not hold it'
+}
+
+@test "T54 exec failure as the target user: 126, nothing runs (P29)" {
+	run ro_run -- --user app -- /root-only/prog
+	assert_status 126
+	assert_line_has '^minit: exec /root-only/prog: Permission denied$'
+	refute_line_has '^prog$'
 }
 
 @test "--no-init: the drop happens before exec in place" {
