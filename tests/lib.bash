@@ -12,6 +12,7 @@ export TOP MINIT TBIN PATH
 mkroot() {
 	local R=$1 a
 	mkdir -p "$R"/{bin,etc,t,proc,tmp,dev,secrets,data,root-only,home/app,usr/bin}
+	chmod 755 "$R"	# mktemp -d makes 0700: the app user must reach /
 	cp "$MINIT" "$R/minit"
 	cp "$TBIN"/* "$R/t/"
 	cp /bin/busybox "$R/bin/busybox"
