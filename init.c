@@ -347,12 +347,10 @@ supervise(const struct minit_config *cfg)
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;
 	}
-	if (write(go[1], "g", 1) != 1) {
-		log_sys("init: cannot start PROGRAM");
-		(void)kill(sv.child, SIGKILL);
-		(void)waitpid(sv.child, NULL, 0);
-		return MINIT_EX_REFUSED;
-	}
+	/* EPIPE here only means the child already gave up (PROGRAM not found,
+	 * say): its report says why.  A child still waiting reads EOF when we
+	 * close and refuses. */
+	(void)!write(go[1], "g", 1);
 	(void)close(go[1]);
 	code = read_report(cfg, report[0], sv.child);
 	if (code != 0)

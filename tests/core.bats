@@ -366,3 +366,13 @@ wait_bg() {
 	assert_line_has '^minit: init: PROGRAM is pid [0-9]+$'
 	assert_line_has '^minit: init: PROGRAM \(pid [0-9]+\) ended, status 0$'
 }
+
+@test "an early exec failure is 127 every time, however the child races PID 1's drop" {
+	local bad=""
+	for i in $(seq 100); do
+		rc=0
+		pid1 "${P[@]}" -- no-such-program-anywhere 2>/dev/null || rc=$?
+		[ "$rc" -eq 127 ] || bad="$bad $i:$rc"
+	done
+	[ -z "$bad" ] || { echo "wrong:$bad" >&2; return 1; }
+}
