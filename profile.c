@@ -59,6 +59,8 @@ static const struct named constants[] = {
 	{ "O_RDONLY", O_RDONLY }, { "O_WRONLY", O_WRONLY }, { "O_RDWR", O_RDWR },
 	{ "O_ACCMODE", O_ACCMODE }, { "O_CREAT", O_CREAT },
 	{ "O_TRUNC", O_TRUNC }, { "O_APPEND", O_APPEND },
+	{ "F_GETFD", F_GETFD }, { "F_SETFD", F_SETFD }, { "F_GETFL", F_GETFL },
+	{ "F_SETFL", F_SETFL },
 	{ NULL, 0 },
 };
 
