@@ -290,6 +290,8 @@ load(const struct profile *p, int deny, const char *label)
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
 	if (rc == 0)
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
+	if (rc == 0)	/* report the kernel's own errno, not ECANCELED */
+		rc = seccomp_attr_set(ctx, SCMP_FLTATR_API_SYSRAWRC, 1);
 	if (rc != 0) {
 		errno = -rc;
 		log_sys("seccomp: %s: filter attributes", label);
