@@ -77,6 +77,8 @@ test_groups_resolve(void)
 			size_t n = strcspn(s, " ");
 
 			CHECK(n > 0 && n < sizeof(word));
+			if (n == 0 || n >= sizeof(word))
+				break;
 			memcpy(word, s, n);
 			word[n] = '\0';
 			if (nr(word) < 0) {
