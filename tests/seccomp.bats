@@ -201,6 +201,12 @@ print(open("/proc/self/status").read().split("Seccomp:")[1].split()[0])'
 	assert_line_has '^mmap-wx errno=(1|12)$'
 }
 
+@test "T40 P23: reading a profile file leaks no fd into PROGRAM" {
+	run ro_run -- --allow-root --seccomp /profiles/extra-deny -- /t/probe fds
+	assert_status 0
+	assert_line_has '^extra fds: 0$'
+}
+
 @test "T28 P13: the filter comes after the drop; a profile denying execve is refused" {
 	run ro_run -- --allow-root --seccomp /profiles/deny-setid -- /bin/echo RAN
 	assert_status 0
