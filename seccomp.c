@@ -280,6 +280,12 @@ load(const struct profile *p, int deny, const char *label)
 		log_err("seccomp: %s: only the x86_64 ABI is supported", label);
 		return -1;
 	}
+	/* level 3: the kernel has seccomp(2) with KILL_PROCESS and LOG */
+	if (seccomp_api_get() < 3) {
+		log_err("seccomp: %s: seccomp is unavailable or denied here "
+		    "(libseccomp API level %u, need 3)", label, seccomp_api_get());
+		return -1;
+	}
 	ctx = seccomp_init(def);
 	if (ctx == NULL) {
 		log_err("seccomp: %s: cannot create the filter", label);

@@ -16,6 +16,7 @@ setup_file() {
 	    > "$R/profiles/deny-setid"
 	printf 'include default\ndeny execve\n' > "$R/profiles/deny-execve"
 	printf 'include strict\nallow @keyring\n' > "$R/profiles/strict-keyring"
+	printf 'include default\ndeny seccomp\n' > "$R/profiles/deny-seccomp"
 	# a filter longer than the kernel's 4096 BPF instructions
 	{
 		echo 'default-action allow'
@@ -234,6 +235,28 @@ print(open("/proc/self/status").read().split("Seccomp:")[1].split()[0])'
 	run ro_run -- --allow-root --seccomp /profiles/too-long -- /bin/echo RAN
 	assert_status 125
 	assert_line_has '^minit: seccomp: /profiles/too-long: loading the filter: '
+	refute_line_has RAN
+}
+
+@test "T36 P39 P40: seccomp denied by an outer filter: minit refuses (125)" {
+	# the outer minit's profile makes seccomp(2) fail for the inner one
+	run ro_run -- --allow-root --seccomp /profiles/deny-seccomp -- \
+	    /minit --allow-root -- /bin/echo RAN
+	assert_status 125
+	assert_line_has '^minit: seccomp: pid1: seccomp is unavailable or denied here'
+	assert_line_has 'PID 1 could not drop its privileges: PROGRAM not started'
+	refute_line_has RAN
+	# --seccomp off: PID 1's own filter failing is only a warning
+	run ro_run -- --allow-root --seccomp /profiles/deny-seccomp -- \
+	    /minit --allow-root --seccomp off -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^minit: seccomp: warning: PID 1 runs without its own filter$'
+	assert_line_has '^RAN$'
+	# --no-init: no PID 1 filter, PROGRAM's own load fails closed
+	run ro_run -- --allow-root --seccomp /profiles/deny-seccomp -- \
+	    /minit --allow-root --no-init -- /bin/echo RAN
+	assert_status 125
+	assert_line_has "^minit: seccomp: default: seccomp is unavailable or denied here"
 	refute_line_has RAN
 }
 
