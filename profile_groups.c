@@ -80,10 +80,12 @@ const struct prof_group prof_groups[] = {
 	    "sendto setsockopt shutdown socketpair",
 	    "sockets (socket itself is limited to UNIX/INET/INET6/NETLINK in "
 	    "strict)" },
-	{ "@process", "capget execveat fork getrusage kill pidfd_open "
+	{ "@process", "capget capset execveat fork getrusage kill pidfd_open "
 	    "pidfd_send_signal prctl rt_sigqueueinfo rt_tgsigqueueinfo tgkill "
-	    "times tkill vfork wait4 waitid",
-	    "processes and threads (clone: without namespace flags)" },
+	    "times tkill vfork wait4 waitid seccomp landlock_create_ruleset "
+	    "landlock_add_rule landlock_restrict_self",
+	    "processes and threads (clone: without namespace flags), and "
+	    "sandboxing oneself further (capset, seccomp, landlock)" },
 	{ "@signal", "rt_sigaction rt_sigpending rt_sigprocmask rt_sigsuspend "
 	    "rt_sigtimedwait signalfd signalfd4",
 	    "signals" },
