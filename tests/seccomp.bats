@@ -73,7 +73,8 @@ DENIED="unshare-user unshare-ns clone-newns clone-newuser setns mount umount2
 }
 
 @test "default: fork, exec, files, mmap, sockets, ioctl and threads still work" {
-	run ro_run -- --allow-root -- /bin/sh -c '
+	# NET_RAW: AF_PACKET is the kernel's to refuse without it, not the filter's
+	run ro_run -- --allow-root --cap NET_RAW -- /bin/sh -c '
 	    /t/probe try fork mmap mmap-wx mprotect-wx socket-inet socket-packet \
 	        getppid ioctl-fionread &&
 	    /t/probe threads && echo data > /tmp/f && cat /tmp/f'
@@ -240,20 +241,21 @@ print(open("/proc/self/status").read().split("Seccomp:")[1].split()[0])'
 
 @test "T36 P39 P40: seccomp denied by an outer filter: minit refuses (125)" {
 	# the outer minit's profile makes seccomp(2) fail for the inner one
-	run ro_run -- --allow-root --seccomp /profiles/deny-seccomp -- \
+	# SETPCAP: the inner minit, as root, must be able to drop its bounding set
+	run ro_run -- --allow-root --cap SETPCAP --seccomp /profiles/deny-seccomp -- \
 	    /minit --allow-root -- /bin/echo RAN
 	assert_status 125
 	assert_line_has '^minit: seccomp: pid1: seccomp is unavailable or denied here'
 	assert_line_has 'PID 1 could not drop its privileges: PROGRAM not started'
 	refute_line_has RAN
 	# --seccomp off: PID 1's own filter failing is only a warning
-	run ro_run -- --allow-root --seccomp /profiles/deny-seccomp -- \
+	run ro_run -- --allow-root --cap SETPCAP --seccomp /profiles/deny-seccomp -- \
 	    /minit --allow-root --seccomp off -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^minit: seccomp: warning: PID 1 runs without its own filter$'
 	assert_line_has '^RAN$'
 	# --no-init: no PID 1 filter, PROGRAM's own load fails closed
-	run ro_run -- --allow-root --seccomp /profiles/deny-seccomp -- \
+	run ro_run -- --allow-root --cap SETPCAP --seccomp /profiles/deny-seccomp -- \
 	    /minit --allow-root --no-init -- /bin/echo RAN
 	assert_status 125
 	assert_line_has "^minit: seccomp: default: seccomp is unavailable or denied here"
