@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "mountinfo.h"
 #include "mounts.h"
 
 #ifndef PROC_SUPER_MAGIC
@@ -182,4 +184,30 @@ mounts_is_node(const char *point)
 
 	return lstat(point, &st) == 0 && !S_ISDIR(st.st_mode) &&
 	    !S_ISREG(st.st_mode);
+}
+
+/* Cross-check / against mountinfo: any entry mounted on "/" with the root
+ * directory's device that is writable makes / writable.  *seen tells
+ * whether one was found at all. */
+int
+mounts_root_writable(char *text, bool *seen)
+{
+	struct mountinfo_entry e;
+	struct stat st;
+	char *cur = text;
+	int r, writable = 0;
+
+	*seen = false;
+	if (stat("/", &st) == -1)
+		return -1;
+	while ((r = mountinfo_next(&cur, &e)) != 0) {
+		if (r == -1)
+			return -1;
+		if (strcmp(e.point, "/") == 0 && e.major == (unsigned long)major(st.st_dev) &&
+		    e.minor == (unsigned long)minor(st.st_dev)) {
+			*seen = true;
+			writable = mountinfo_writable(&e);	/* the last one is on top */
+		}
+	}
+	return writable;
 }

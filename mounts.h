@@ -29,6 +29,12 @@ char	*mounts_read(void);
  * when it is a regular file who may write. */
 bool	mounts_user_writable(const char *point, const struct mounts_who *who);
 
+/* Cross-check / against the mountinfo text (consumed: give a copy): 1 when
+ * an entry mounted on "/" with the root directory's device is writable (the
+ * last one is on top), 0 when not, -1 on a malformed line or stat error.
+ * *seen tells whether such an entry was found at all. */
+int	mounts_root_writable(char *text, bool *seen);
+
 /* A mount point that cannot hold a new file: a device node, fifo or socket
  * bind-mounted on its own (/dev/null in every container). */
 bool	mounts_is_node(const char *point);

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "execpath.h"
@@ -69,32 +68,6 @@ program_who(const struct minit_config *cfg, struct mounts_who *who,
 	who->ngroups = n > 0 ? (size_t)n : 0;
 }
 
-/* Cross-check / against mountinfo: any entry mounted on "/" with the root
- * directory's device that is writable makes / writable.  *seen tells
- * whether one was found at all. */
-static int
-mountinfo_root_writable(char *text, bool *seen)
-{
-	struct mountinfo_entry e;
-	struct stat st;
-	char *cur = text;
-	int r, writable = 0;
-
-	*seen = false;
-	if (stat("/", &st) == -1)
-		return -1;
-	while ((r = mountinfo_next(&cur, &e)) != 0) {
-		if (r == -1)
-			return -1;
-		if (strcmp(e.point, "/") == 0 && e.major == (unsigned long)major(st.st_dev) &&
-		    e.minor == (unsigned long)minor(st.st_dev)) {
-			*seen = true;
-			writable = mountinfo_writable(&e);	/* the last one is on top */
-		}
-	}
-	return writable;
-}
-
 static int
 check_root(const struct minit_config *cfg, char *mi, bool *root_rw)
 {
@@ -108,7 +81,7 @@ check_root(const struct minit_config *cfg, char *mi, bool *root_rw)
 	}
 	if (mi != NULL) {
 		copy = strdup(mi);
-		mi_rw = copy == NULL ? -1 : mountinfo_root_writable(copy, &seen);
+		mi_rw = copy == NULL ? -1 : mounts_root_writable(copy, &seen);
 		free(copy);
 		if (mi_rw == -1) {
 			log_err("rootfs: /proc/self/mountinfo: cannot parse it");
