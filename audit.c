@@ -790,11 +790,11 @@ check_pid1(struct audit *a)
 	report(a, "pid1.seccomp", mode == 2 ? PASS : FAIL, &j, "mode %ld%s", mode,
 	    mode == 2 ? ": its own allow-list" : ": no syscall filter");
 
-	/* /proc/PID belongs to root when the process is not dumpable
-	 * (proc_pid_make_inode, task_dump_owner): telling only when PID 1
-	 * itself is not root. */
+	/* The files of /proc/PID (not the folder: task_dump_owner exempts
+	 * 0555 directories) belong to root when the process is not dumpable:
+	 * telling only when PID 1 itself is not root. */
 	j.n = 0;
-	snprintf(path, sizeof(path), "/proc/%d", (int)a->minit);
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)a->minit);
 	if (stat(path, &dir) == -1 || e == 0) {
 		report(a, "pid1.dumpable", FAIL, NULL, "unknown%s",
 		    e == 0 ? ": PID 1 runs as root" : "");

@@ -3,6 +3,7 @@
 # (audit.c; docs/audit.md).  Exit 0 when every check meets the baseline,
 # 1 when one does not, 125 on a usage error.
 load lib
+bats_require_minimum_version 1.5.0
 
 setup_file() { setup_root; }
 
@@ -43,11 +44,12 @@ json_get() {
 	assert_line_has '^pass +identity\.no_new_privs '
 	assert_line_has '^result: fail \([0-9]+ passed, [0-9]+ failed, [0-9]+ info\): .*identity\.uid.*identity\.seccomp'
 	# one line per check: every line but the first and last is a verdict
-	[ "$(grep -Evc '^(pass|fail|info)  [a-z0-9_.]+ +.|^minit .* --audit: |^result: ' <<<"$output")" -eq 0 ]
+	# (stderr lines such as --seccomp off's warning start with "minit: ")
+	[ "$(grep -Evc '^(pass|fail|info)  [a-z0-9_.]+ +.|^minit .* --audit: |^result: |^minit: ' <<<"$output")" -eq 0 ]
 }
 
 @test "weakened start: --json is one valid document with the documented keys" {
-	run ro_run -- --audit --json --seccomp off --allow-root -- /t/probe status
+	run --separate-stderr ro_run -- --audit --json --seccomp off --allow-root -- /t/probe status
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get .result)" = fail ]
@@ -87,7 +89,7 @@ json_get() {
 }
 
 @test "T57: the audit names a writable mount that allows exec" {
-	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --audit --json --seccomp off --allow-root -- /bin/true
+	run --separate-stderr ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --audit --json --seccomp off --allow-root -- /bin/true
 	assert_status 1
 	[ "$(json_get '.checks["fs.writable_mounts"].status')" = fail ]
 	[ "$(json_get '.checks["fs.writable_mounts"].value[] | select(.path == "/data") | [.fstype, .exec, .user_writable] | @tsv')" = "$(printf 'tmpfs\ttrue\ttrue')" ]
@@ -108,7 +110,7 @@ json_get() {
 	run ro_run -- --audit --seccomp off --allow-root -- no-such-program
 	assert_status 1
 	assert_line_has '^fail +fs\.program_read_only +no-such-program: No such file or directory$'
-	run ro_run -- --audit --json --seccomp off --allow-root
+	run --separate-stderr ro_run -- --audit --json --seccomp off --allow-root
 	assert_status 1
 	[ "$(json_get .program)" = null ]
 	[ "$(json_get '.checks["fs.program_read_only"].status')" = info ]
@@ -116,7 +118,7 @@ json_get() {
 }
 
 @test "/proc not mounted: the audit still reports, and fails what it cannot see" {
-	run ro_run -n -- --audit --json --seccomp off --allow-root -- /bin/true
+	run --separate-stderr ro_run -n -- --audit --json --seccomp off --allow-root -- /bin/true
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get '.checks["fs.root_read_only"].status')" = pass ]
@@ -127,7 +129,7 @@ json_get() {
 
 @test "paths are escaped into valid JSON" {
 	mkdir -p "$R/we\"ird"
-	run ro_run -x 'mount -t tmpfs -o noexec tmpfs "$R/we\"ird"' -- --audit --json --seccomp off --allow-root -- /bin/true
+	run --separate-stderr ro_run -x 'mount -t tmpfs -o noexec tmpfs "$R/we\"ird"' -- --audit --json --seccomp off --allow-root -- /bin/true
 	rmdir "$R/we\"ird" 2>/dev/null || true
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
@@ -145,7 +147,7 @@ json_get() {
 	assert_line_has '^pass +probe\.ptrace_pid1 '
 	assert_line_has '^pass +pid1\.seccomp +mode 2'
 	assert_line_has '^result: pass \([0-9]+ passed, 0 failed, [0-9]+ info\)$'
-	run ro_run -- --audit --json --user app -- /t/probe status
+	run --separate-stderr ro_run -- --audit --json --user app -- /t/probe status
 	assert_status 0
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get .result)" = pass ]
