@@ -474,7 +474,7 @@ check_mounts(struct audit *a)
 	struct jbuf j = { .n = 0 };
 	char text[1024] = "", bad[512] = "", *copy, *cur;
 	size_t t = 0, b = 0;
-	int r, n;
+	int r, n, malformed = 0;
 
 	if (a->mountinfo == NULL) {
 		report(a, "fs.writable_mounts", FAIL, NULL,
@@ -495,7 +495,11 @@ check_mounts(struct audit *a)
 	for (cur = copy; (r = mountinfo_next(&cur, &e)) != 0; ) {
 		bool exec, mine;
 
-		if (r == -1 || !mountinfo_writable(&e) || mounts_is_node(e.point))
+		if (r == -1) {
+			malformed++;
+			continue;
+		}
+		if (!mountinfo_writable(&e) || mounts_is_node(e.point))
 			continue;
 		exec = (e.flags & MI_NOEXEC) == 0;
 		mine = mounts_user_writable(e.point, &who);
@@ -516,7 +520,10 @@ check_mounts(struct audit *a)
 	}
 	jb_printf(&j, "]");
 	free(copy);
-	if (b != 0)
+	if (malformed != 0)
+		report(a, "fs.writable_mounts", FAIL, &j,
+		    "%d line(s) of /proc/self/mountinfo do not parse", malformed);
+	else if (b != 0)
 		report(a, "fs.writable_mounts", FAIL, &j,
 		    "writable by uid %u and allow exec: %s (mount them noexec)",
 		    (unsigned)who.uid, bad);
