@@ -71,13 +71,14 @@ json_get() {
 	    identity.securebits identity.userns fs.root_read_only \
 	    fs.writable_mounts fs.program_read_only fs.program_executable \
 	    probe.setuid0 probe.userns probe.mount probe.ptrace_pid1 \
-	    probe.write_root probe.raw_socket pid1.uid pid1.caps \
+	    probe.write_root probe.raw_socket probe.i386_abi pid1.uid pid1.caps \
 	    pid1.no_new_privs pid1.seccomp pid1.dumpable; do
 		s=$(json_get ".checks[\"$k\"].status")
 		[[ $s == pass || $s == fail || $s == info ]] || { echo "key $k: status '$s'"; return 1; }
 		[ -n "$(json_get ".checks[\"$k\"].reason")" ]
 	done
-	[ "$(json_get '.checks | length')" -eq 28 ]
+	[ "$(json_get '.checks | length')" -eq 29 ]
+	[ "$(json_get .minit_is_pid1)" = true ]
 }
 
 @test "P31: the audit reports a writable / instead of refusing it (exit 1, not 125)" {
@@ -136,7 +137,7 @@ json_get() {
 	[ "$(json_get '.checks["fs.writable_mounts"].value[] | select(.path == "/we\"ird") | .exec')" = false ]
 }
 
-@test "hardened start (--user app, default seccomp): every check passes, exit 0" {
+@test "hardened start (--user app, default seccomp): every check passes, exit 0 (P10 P11 P25 P31)" {
 	need_hardening
 	run ro_run -- --audit --user app -- /t/probe status
 	assert_status 0
@@ -145,6 +146,7 @@ json_get() {
 	assert_line_has '^pass +identity\.cap\.bnd +none$'
 	assert_line_has '^pass +identity\.seccomp +filter mode'
 	assert_line_has '^pass +probe\.ptrace_pid1 '
+	assert_line_has '^pass +probe\.i386_abi +getpid via the i386 ABI \(int \$0x80\): killed by signal (31 \(seccomp\)|11 \(not available\))$'	# P11
 	assert_line_has '^pass +pid1\.seccomp +mode 2'
 	assert_line_has '^result: pass \([0-9]+ passed, 0 failed, [0-9]+ info\)$'
 	run --separate-stderr ro_run -- --audit --json --user app -- /t/probe status
