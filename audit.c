@@ -502,14 +502,16 @@ check_mounts(struct audit *a)
 		if (!mountinfo_writable(&e) || mounts_is_node(e.point))
 			continue;
 		exec = (e.flags & MI_NOEXEC) == 0;
-		mine = mounts_user_writable(e.point, &who);
+		/* Only where it matters: walking /proc or a big noexec volume
+		 * would cost time and tell nothing. */
+		mine = exec && mounts_user_writable(e.point, &who);
 		jb_printf(&j, "%s{\"path\": ", j.s[j.n - 1] == '[' ? "" : ", ");
 		jb_str(&j, e.point);
 		jb_printf(&j, ", \"fstype\": ");
 		jb_str(&j, e.fstype);
 		jb_printf(&j, ", \"exec\": %s, \"nosuid\": %s, \"user_writable\": %s}",
 		    exec ? "true" : "false", e.flags & MI_NOSUID ? "true" : "false",
-		    mine ? "true" : "false");
+		    !exec ? "null" : mine ? "true" : "false");
 		if (t < sizeof(text))
 			t += (size_t)snprintf(text + t, sizeof(text) - t, "%s%s (%s,%s%s)",
 			    t == 0 ? "" : " ", e.point, e.fstype, exec ? "exec" : "noexec",
