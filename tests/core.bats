@@ -26,10 +26,13 @@ bg_pid1() {
 	unshare --pid --fork --mount-proc "$MINIT" "$@" >"$OUT" 2>&1 &
 	UPID=$!
 	MPID=
-	for _ in $(seq 200); do
-		MPID=$(tr -d ' ' < "/proc/$UPID/task/$UPID/children" 2>/dev/null || true)
-		[ -n "$MPID" ] && break
-		sleep 0.05
+	for _ in $(seq 1000); do
+		MPID=$( (tr -d ' ' < "/proc/$UPID/task/$UPID/children") 2>/dev/null || true)
+		# minit has forked, so it blocks every signal: from here on
+		# none is lost.  (Before minit runs, the kernel drops signals
+		# to a namespace's init with default dispositions: P26.)
+		[ -n "$MPID" ] && [ -n "$( (cat "/proc/$MPID/task/$MPID/children") 2>/dev/null)" ] && break
+		sleep 0.01
 	done
 	[ -n "$MPID" ]
 }
