@@ -142,7 +142,7 @@ demo:
 bench:
 	build-aux/install-deps.sh bench
 	$(MAKE) minit
-	BENCH_DIR=$(BUILD)/bench bench/run.sh
+	BENCH_DIR=$(BUILD)/bench DEPS=$(DEPS) MUSL=$(MUSL) bench/run.sh
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \

@@ -47,9 +47,26 @@ for p in spawn app floor; do
 	fi
 done
 
+# A non-PIE build of the same minit: how much of minit's start-up and
+# memory is the self-relocation of static-pie (informational rows).  Debian's
+# gcc links PIE by default, which the Makefile's PIE=0 does not undo yet, so
+# say -no-pie (and -fno-pie) here.
+nopie=
+if make -C "$TOP" -s BUILD="$B/nopie" PIE=0 DEPS="${DEPS:-build/deps}" \
+	MUSL="${MUSL:-debian}" EXTRA_CFLAGS=-fno-pie \
+	LDHARDEN="-no-pie -Wl,-z,relro,-z,now,-z,noexecstack" \
+	"$B/nopie/minit.unstripped" >&2 &&
+	file "$B/nopie/minit.unstripped" | grep -q 'statically linked'; then
+	strip -o "$B/minit-nopie" "$B/nopie/minit.unstripped"
+	nopie=1
+else
+	say "the non-PIE minit did not build; its rows are left out"
+fi
+
 rm -rf "$R"
 mkdir -p "$R"/{bin,etc,peers,proc,dev,tmp}
 cp "$MINIT" "$R/minit"
+[ -z "$nopie" ] || cp "$B/minit-nopie" "$R/minit-nopie"
 cp "$B/app" "$B/floor" "$B/spawn" "$R/"
 cp "$B"/peers/*-musl "$R/peers/"
 cp /usr/bin/tini "$R/peers/tini-deb"
@@ -72,8 +89,12 @@ chmod 1777 "$R/tmp"
 # inroot CMD...: CMD in a private mount namespace, chrooted into a read-only
 # bind mount of $R with its own /proc (of this PID namespace: spawn reads the
 # inits' /proc/PID/status through it), /dev/null and a /tmp.
+# Everything runs on one CPU: whether PID 1, PROGRAM and spawn share a CPU
+# changes a signal delivery or a reaping run by ~2x, and the scheduler keeps
+# each init where it first ran, which would favour some subjects for a whole
+# run.  On one CPU each figure is the sum of the work, the same for all.
 inroot() {
-	${PIN:+taskset -c "$PIN"} unshare --mount --propagation private -- sh -euc '
+	taskset -c "$CPU" unshare --mount --propagation private -- sh -euc '
 		R=$1; shift
 		mount --bind "$R" "$R"
 		mount -o remount,bind,ro,nodev "$R"
@@ -100,6 +121,9 @@ subjects() {		# subjects APP-ARGS...: every init, then minit a and b
 	done
 	printf 'minit-plain %s %s :: minit-hardened %s %s' "$PLAIN" "$*" "$HARD" "$*"
 }
+nopie_subject() {	# nopie_subject APP-ARGS...: minit-plain, non-PIE
+	[ -z "$nopie" ] || printf ':: minit-plain-nopie /minit-nopie %s %s' "${PLAIN#/minit }" "$*"
+}
 
 T=$B/results
 rm -rf "$T"
@@ -112,22 +136,19 @@ inroot /spawn start -r "$START_ROUNDS" -- base /bin/true :: floor /floor /bin/tr
 	$(subjects /bin/true) :: \
 	minit-seccomp-default /minit --allow-root --allow-writable-root --seccomp default -- /bin/true :: \
 	minit-seccomp-strict /minit --allow-root --allow-writable-root --seccomp strict -- /bin/true \
-	> "$T/start"
+	$(nopie_subject /bin/true) > "$T/start"
 
 say "item 3: PID 1 memory, $MEM_ROUNDS rounds"
 # shellcheck disable=SC2046
-inroot /spawn mem -r "$MEM_ROUNDS" -- $(subjects /app sleep) > "$T/mem"
+inroot /spawn mem -r "$MEM_ROUNDS" -- $(subjects /app sleep) $(nopie_subject /app sleep) > "$T/mem"
 
 say "item 4: reaping $ORPHANS orphans, $REAP_ROUNDS rounds"
 # shellcheck disable=SC2046
 inroot /spawn out -r "$REAP_ROUNDS" -- $(subjects /app orphans "$ORPHANS") > "$T/reap"
 
-# One CPU for all: whether PID 1, PROGRAM and spawn share a CPU changes a
-# delivery by ~2x, and the scheduler keeps each init where it first ran, which
-# would favour some subjects for the whole run.
-say "item 5: signal forwarding, $SIG_N deliveries each, all on CPU $CPU"
+say "item 5: signal forwarding, $SIG_N deliveries each"
 # shellcheck disable=SC2046
-PIN=$CPU inroot /spawn sig -r "$SIG_N" -- $(subjects /app sigrecv) > "$T/sig"
+inroot /spawn sig -r "$SIG_N" -- $(subjects /app sigrecv) > "$T/sig"
 
 # Item 6: each round runs every environment once: the in-root ones through
 # spawn, then podman (runc) with its default profile and unconfined.  A
@@ -144,7 +165,7 @@ fi
 cleanup() { [ "$podman_ok" = 0 ] || podman rmi -f "$img" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 pm() {
-	podman run --rm --runtime runc --ulimit nofile=20000:20000 \
+	taskset -c "$CPU" podman run --rm --runtime runc --ulimit nofile=20000:20000 \
 		--ulimit nproc=4096:4096 --network none "$@" "$img" /app syscalls
 }
 SECCOMP_ENVS=(no-filter allow-all minit-default minit-strict)
@@ -227,6 +248,10 @@ for n in floor "${PEERS[@]}" minit-plain minit-hardened; do
 	esac
 	row 2 "start-up overhead, ms" "$n" "$(ovh "$n")" "tini-musl $(ovh tini-musl)" "$ratio" "$tgt" "$res"
 done
+if [ -n "$nopie" ] && ok "$S" minit-plain-nopie; then
+	row 2 "start-up overhead, ms" "minit-plain, built non-PIE (info)" "$(ovh minit-plain-nopie)" \
+		"tini-musl $(ovh tini-musl)" "$(calc "%.2f" "$(get "$S" minit-plain-nopie 5) / $tm")" "" ""
+fi
 
 # 3. PID 1 memory while PROGRAM sleeps
 M=$T/mem
@@ -240,6 +265,11 @@ for n in "${PEERS[@]}" minit-plain minit-hardened; do
 	row 3 "PID 1 VmRSS / VmHWM, KiB" "$n" "$(get "$M" "$n" 4 | cut -d. -f1) / $(get "$M" "$n" 5 | cut -d. -f1)" \
 		"$bs $(get "$M" "$bs" 4 | cut -d. -f1)" "$ratio" "$tgt" "$res"
 done
+if [ -n "$nopie" ] && ok "$M" minit-plain-nopie; then
+	row 3 "PID 1 VmRSS / VmHWM, KiB" "minit-plain, built non-PIE (info)" \
+		"$(get "$M" minit-plain-nopie 4 | cut -d. -f1) / $(get "$M" minit-plain-nopie 5 | cut -d. -f1)" \
+		"$bs $(get "$M" "$bs" 4 | cut -d. -f1)" "$(calc "%.2f" "$(get "$M" minit-plain-nopie 4) / $bsv")" "" ""
+fi
 row 3 "VmRSS, KiB" "idle static musl process (the app)" "$(get "$M" "$bs" 6 | cut -d. -f1)" "" "" "" ""
 
 # 4. reaping
