@@ -20,9 +20,9 @@ MINIT=${MINIT:-$TOP/minit}
 R=$B/root
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
-	START_ROUNDS=30 MEM_ROUNDS=2 REAP_ROUNDS=1 SIG_N=40 SYS_ROUNDS=1
+	START_ROUNDS=30 MEM_ROUNDS=2 REAP_ROUNDS=1 SIG_N=40 SYS_ROUNDS=1 LOAD_ROUNDS=2
 else
-	START_ROUNDS=400 MEM_ROUNDS=5 REAP_ROUNDS=7 SIG_N=300 SYS_ROUNDS=5
+	START_ROUNDS=400 MEM_ROUNDS=5 REAP_ROUNDS=7 SIG_N=300 SYS_ROUNDS=5 LOAD_ROUNDS=11
 fi
 ORPHANS=10000
 CPU=$(($(nproc) - 1))
@@ -152,7 +152,9 @@ inroot /spawn sig -r "$SIG_N" -- $(subjects /app sigrecv) > "$T/sig"
 
 # Item 6: each round runs every environment once: the in-root ones through
 # spawn, then podman (runc) with its default profile and unconfined.  A
-# FROM scratch image holding only the static app; removed on exit.
+# FROM scratch image holding only the static app; removed on exit.  The app
+# is never PID 1 itself (floor, minit, podman --init's catatonit), since
+# getppid costs differently there.
 say "item 6: seccomp cost, $SYS_ROUNDS rounds"
 img=localhost/minit-bench-app:$$
 podman_ok=1
@@ -166,13 +168,13 @@ cleanup() { [ "$podman_ok" = 0 ] || podman rmi -f "$img" >/dev/null 2>&1 || true
 trap cleanup EXIT
 pm() {
 	taskset -c "$CPU" podman run --rm --runtime runc --ulimit nofile=20000:20000 \
-		--ulimit nproc=4096:4096 --network none "$@" "$img" /app syscalls
+		--ulimit nproc=4096:4096 --network none --init "$@" "$img" /app syscalls
 }
 SECCOMP_ENVS=(no-filter allow-all minit-default minit-strict)
 : > "$T/sys"
 for ((r = 0; r < SYS_ROUNDS; r++)); do
-	inroot /spawn out -r 1 -- no-filter /app syscalls :: \
-		allow-all /app syscalls --allow-all :: \
+	inroot /spawn out -r 1 -- no-filter /floor /app syscalls :: \
+		allow-all /floor /app syscalls --allow-all :: \
 		minit-default /minit --allow-root --allow-writable-root --seccomp default -- /app syscalls :: \
 		minit-strict /minit --allow-root --allow-writable-root --seccomp strict -- /app syscalls \
 		>> "$T/sys"
@@ -189,6 +191,19 @@ for ((r = 0; r < SYS_ROUNDS; r++)); do
 	fi
 done
 [ "$podman_ok" = 1 ] || printf 'podman-%s FAIL 0 0 0 0 0 0\n' default unconfined >> "$T/sys"
+
+# minit's own account (-v) of the time it takes to build and load each
+# profile, and PID 1's allow-list: the part of the start-up it explains.
+say "item 6: build + load time as minit -v reports it, $LOAD_ROUNDS rounds"
+: > "$T/load"
+for ((r = 0; r < LOAD_ROUNDS; r++)); do
+	for p in default strict; do
+		{ inroot /minit -v --allow-root --allow-writable-root --seccomp "$p" -- /bin/true \
+			2>&1 >/dev/null || true; } | sed -n \
+			-e "s/.*profile '$p' built and loaded in \([0-9]*\) us.*/$p \1/p" \
+			-e "s/.*PID 1's allow-list loaded in \([0-9]*\) us.*/pid1 \1/p" >> "$T/load"
+	done
+done
 elapsed=$(($(date +%s) - t_start))
 
 # --- the table ----------------------------------------------------------------
@@ -351,6 +366,13 @@ for p in default strict; do
 		"$(calc "%.3f" "$(get "$S" "$n" 5) - $(get "$S" minit-plain 5)")" \
 		"start-up vs --seccomp off" "" "" ""
 done
+for p in default strict pid1; do
+	v=$(awk -v p="$p" '$1 == p { print $2 }' "$T/load" | sort -n |
+		awk '{ a[NR] = $1 } END { if (NR) print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+	if [ -n "$v" ]; then v=$(calc "%.3f" "$v / 1000"); else v="n/a: this minit does not say"; fi
+	row 6 "build + load as minit -v says, ms" "$p$([ "$p" = pid1 ] && echo " (PID 1's own)")" \
+		"$v" "" "" "" ""
+done
 
 echo
-echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $(uname -r). minit $(git -C "$TOP" describe --always --dirty 2>/dev/null || echo '?'). Rounds: start $START_ROUNDS, mem $MEM_ROUNDS, reap $REAP_ROUNDS, signals $SIG_N, seccomp $SYS_ROUNDS. Measured in ${elapsed} s."
+echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $(uname -r). minit $(git -C "$TOP" describe --always --dirty 2>/dev/null || echo '?'). Rounds: start $START_ROUNDS, mem $MEM_ROUNDS, reap $REAP_ROUNDS, signals $SIG_N, seccomp $SYS_ROUNDS, -v $LOAD_ROUNDS. Measured in ${elapsed} s."
