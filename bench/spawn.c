@@ -8,8 +8,8 @@
  * usage: spawn MODE [-r ROUNDS] -- NAME PATH [ARG...] [:: NAME PATH [ARG...]]...
  *   start  wall time of clone+exec+wait, and its paired difference to the
  *          first subject in the same round (ms)
- *   mem    VmRSS and VmHWM of PID 1 once its child runs "app", and the
- *          child's own VmRSS (KiB)
+ *   mem    VmRSS and VmHWM of PID 1 once its child runs "app", the child's
+ *          own VmRSS, and PID 1's RssAnon (KiB)
  *   sig    ROUNDS times kill(PID 1, SIGTERM) until PROGRAM's handler writes
  *          a byte to our pipe (us); every subject runs at the same time
  *   out    the numbers a subject prints on stdout, up to 4 columns
@@ -234,10 +234,11 @@ mode_mem(void)
 				vals[0] = status_field(pid, "VmRSS");
 				vals[1] = status_field(pid, "VmHWM");
 				vals[2] = status_field(c, "VmRSS");
+				vals[3] = status_field(pid, "RssAnon");
 			}
 			(void)kill(pid, SIGKILL);	/* takes the namespace with it */
 			(void)wait_for(pid);
-			if (c == 0 || vals[0] < 0 || vals[1] < 0 || vals[2] < 0)
+			if (c == 0 || vals[0] < 0 || vals[1] < 0 || vals[2] < 0 || vals[3] < 0)
 				fail(s, "PROGRAM did not come up, or no VmRSS");
 			else
 				record(s, vals);
