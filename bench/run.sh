@@ -74,9 +74,10 @@ cp /usr/bin/tini-static "$R/peers/tini-static-deb"
 cp /usr/bin/dumb-init "$R/peers/dumb-init-deb"
 cp /usr/bin/catatonit "$R/peers/catatonit-deb"
 cp /bin/true "$R/bin/true"
+cp "$(command -v unshare)" "$R/bin/unshare"
 # The shared libraries of the dynamic ones (Debian's tini and dumb-init,
-# coreutils' true), at their usual paths.
-for f in /usr/bin/tini /usr/bin/dumb-init /bin/true; do
+# coreutils' true, util-linux's unshare), at their usual paths.
+for f in /usr/bin/tini /usr/bin/dumb-init /bin/true "$(command -v unshare)"; do
 	ldd "$f" | grep -o '/[^ ]*' | while read -r lib; do
 		cp --parents -L "$lib" "$R/"
 	done
@@ -136,7 +137,10 @@ inroot /spawn start -r "$START_ROUNDS" -- base /bin/true :: floor /floor /bin/tr
 	$(subjects /bin/true) :: \
 	minit-seccomp-default /minit --allow-root --allow-writable-root --seccomp default -- /bin/true :: \
 	minit-seccomp-strict /minit --allow-root --allow-writable-root --seccomp strict -- /bin/true \
-	$(nopie_subject /bin/true) > "$T/start"
+	$(nopie_subject /bin/true) :: \
+	unshare-base /bin/unshare --pid --fork /bin/true :: \
+	unshare-tini-musl /bin/unshare --pid --fork /peers/tini-musl -- /bin/true :: \
+	unshare-minit-plain /bin/unshare --pid --fork $PLAIN /bin/true > "$T/start"
 
 say "item 3: PID 1 memory, $MEM_ROUNDS rounds"
 # shellcheck disable=SC2046
@@ -287,6 +291,18 @@ done
 if [ -n "$nopie" ] && ok "$S" minit-plain-nopie; then
 	row 2 "start-up overhead, ms" "minit-plain, built non-PIE (info)" "$(ovh minit-plain-nopie)" \
 		"tini-musl $(ovh tini-musl)" "$(calc "%.2f" "$(get "$S" minit-plain-nopie 5) / $tm")" "" ""
+fi
+
+# The issue's own command, through the unshare binary (nested in our PID
+# namespace): its absolute figures, and the same overheads within noise.
+if ok "$S" unshare-base; then
+	ub=$(get "$S" unshare-base 4)
+	row 2 "unshare --pid --fork /bin/true, ms" "base (no init)" "$(calc "%.3f" "$ub")" "" "" "" ""
+	for n in tini-musl minit-plain; do
+		ok "$S" "unshare-$n" || continue
+		row 2 "start-up overhead via unshare, ms" "$n" \
+			"$(calc "%.3f" "$(get "$S" "unshare-$n" 4) - $ub")" "" "" "" ""
+	done
 fi
 
 # 3. PID 1 memory while PROGRAM sleeps
