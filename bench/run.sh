@@ -381,7 +381,7 @@ for e in "${SECCOMP_ENVS[@]}" podman-default podman-unconfined; do
 	case $e in
 	minit-default)
 		r1=$(calc "%.3f" "$(get "$Y" "$e" 4) / $aa")
-		row 6 "ns per call: getppid" "$e" "$v" "allow-all $(calc "%.0f" "$aa")" "$r1" \
+		row 6 "ns per call: getppid / personality / ioctl" "$e" "$v" "allow-all $(calc "%.0f" "$aa")" "$r1" \
 			"getppid <= 1.05 x allow-all" "$(verdict "$r1" "<=" 1.05)"
 		if ok "$Y" podman-default; then
 			r2=$(calc "%.3f" "$(get "$Y" "$e" 5) / $pdp")
