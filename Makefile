@@ -138,6 +138,12 @@ demo:
 	$(MAKE) minit helpers
 	tests/demo.sh
 
+# Not part of test: minit against tini, dumb-init and catatonit (BENCHMARKS.md).
+bench:
+	build-aux/install-deps.sh bench
+	$(MAKE) minit
+	BENCH_DIR=$(BUILD)/bench DEPS=$(DEPS) MUSL=$(MUSL) bench/run.sh
+
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
 	       $(BUILD)/minit.unstripped minit
@@ -145,5 +151,5 @@ clean:
 distclean:
 	rm -rf $(BUILD) minit
 
-.PHONY: all deps dev helpers test-deps unit integration test demo clean distclean
+.PHONY: all deps dev helpers test-deps unit integration test demo bench clean distclean
 .DELETE_ON_ERROR:

@@ -10,7 +10,7 @@ build="gcc make musl-tools musl-dev gperf dpkg-dev autoconf automake libtool
 	pkgconf libseccomp-dev libcap-ng-dev binutils file"
 test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2"
-bench="$build tini dumb-init catatonit hyperfine"
+bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 case "${1:-build}" in
 build) want=$build ;;
