@@ -31,18 +31,21 @@ ifeq ($(PIE),1)
 RPIE	:= -fPIE
 RSTATIC	:= -static-pie
 else
-RSTATIC	:= -static
+RPIE	:= -fno-pie
+RSTATIC	:= -static -no-pie
 endif
 SPECS	:=
 else
 ifeq ($(PIE),1)
 SPECS	:= $(BUILD)/musl-static-pie.specs
 RPIE	:= -fPIE
+RSTATIC	:=
 else
 SPECS	:= $(BUILD)/musl-static.specs
+RPIE	:= -fno-pie
+RSTATIC	:= -no-pie		# Debian's gcc links PIE by default
 endif
 RCC	:= gcc -specs $(SPECS)
-RSTATIC	:=
 endif
 
 ifeq ($(DEPS),pkg-config)
