@@ -1,7 +1,8 @@
 # minit: see README.md.
 #   make        ./minit: stripped, static-pie, musl, libseccomp + libcap-ng
 #   make dev    build/dev/minit: glibc, dynamic, ASan+UBSan, debug info
-#   make test   everything, then unit and integration tests
+#   make test   everything, then unit tests, fuzz-ci, lint, integration tests
+#   make fuzz   every fuzz target for FUZZ_SECONDS (docs/hardening-tests.md)
 #   make demo   minit as PID 1 on a read-only root, for real
 #
 # Prebuilt static libraries instead of building them (Alpine builder):
@@ -131,6 +132,8 @@ integration: minit helpers
 test: test-deps
 	$(MAKE) minit dev helpers
 	$(MAKE) unit
+	$(MAKE) fuzz-ci
+	$(MAKE) lint
 	$(MAKE) integration
 
 demo:
@@ -215,22 +218,15 @@ lint-cppcheck:
 lint-tidy: $(DEP_STAMP)
 	clang-tidy --quiet $(LINT_SRCS) $(FUZZ_SRCS) -- $(TIDY_FLAGS)
 
-# make valgrind: memcheck on minit's integration runs (tests/valgrind.bats).
-# Valgrind cannot load a static-pie, so this is the same static musl build
-# without PIE (PIE=0 only changes the start file and the relocation model).
-VALGRIND_MINIT := $(BUILD)/valgrind/minit
-
-$(VALGRIND_MINIT): $(SRCS) $(HDRS) $(DEP_STAMP)
-	$(MAKE) --no-print-directory PIE=0 BUILD=$(BUILD)/valgrind DEPS=$(abspath $(DEPS)) \
-	    $(BUILD)/valgrind/minit.unstripped
-	cp $(BUILD)/valgrind/minit.unstripped $@
-
-valgrind: $(VALGRIND_MINIT) helpers
-	VALGRIND_MINIT=$(abspath $(VALGRIND_MINIT)) bats tests/valgrind.bats
+# make valgrind: memcheck on the release binary's integration runs as PID 1
+# (tests/valgrind.bats): the static-pie musl build, before strip, so reports
+# name functions.  Any memcheck error fails the run.
+valgrind: minit helpers
+	VALGRIND_MINIT=$(abspath $(BUILD)/minit.unstripped) bats tests/valgrind.bats
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
-	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz $(BUILD)/valgrind
+	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz
 
 distclean:
 	rm -rf $(BUILD) minit
