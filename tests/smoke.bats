@@ -4,7 +4,7 @@ load lib
 setup_file() { setup_root; }
 
 @test "minit is PID 1 and PROGRAM its child on a read-only root" {
-	run ro_run -- -- /t/probe status
+	run ro_run -- --allow-root -- /t/probe status
 	assert_status 0
 	assert_line_has '^pid=[0-9]+ ppid=1 sid=([0-9]+) pgid=\1$'
 }
