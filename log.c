@@ -17,10 +17,6 @@ log_line(const char *fmt, va_list ap, int err)
 	int n, m;
 
 	n = snprintf(buf, sizeof(buf), "minit: ");
-	/* Every caller va_starts ap; clang-tidy 14 loses that when the va_list
-	 * (an array type on x86_64) is passed down, and says so for log_sys
-	 * only: a false positive, suppressed on this line alone. */
-	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
 	m = vsnprintf(buf + n, sizeof(buf) - (size_t)n, fmt, ap);
 	if (m < 0)
 		m = 0;

@@ -34,6 +34,7 @@ await_stage() {
 # marker_dir: a host folder for the marker, mounted on /data by ro_run -x.
 marker_setup() {
 	MARK=$BATS_TEST_TMPDIR/mark
+	rm -rf "$MARK"
 	mkdir -p "$MARK"
 	chmod 0777 "$MARK"
 	MOUNT_MARK="mount --bind '$MARK' \"\$R/data\""
@@ -129,7 +130,7 @@ assert_never_ran() {
 	run -127 timeout "$T" ro_run -p 'env PATH=/ /bin/busybox' -- --allow-root -- t
 	assert_status 127
 	assert_line_has '^minit: exec t: No such file or directory$'
-	run timeout "$T" ro_run -- --allow-root -- /dev/null
+	run timeout "$T" ro_run -- --allow-root -- /etc/passwd	# not executable
 	assert_status 126
 }
 
