@@ -57,7 +57,7 @@ struct audit {
 	int		 passed, failed, info;
 	char		 failed_ids[MAX_FAILED][32];
 	int		 nfailed_ids;
-	pid_t		 minit;		/* PID 1 (or minit as a subreaper) */
+	pid_t		 minit;		/* the PID 1 inspected: always 1 (see audit_child) */
 	char		*self_status;	/* /proc/self/status, NULL without /proc */
 	char		*mountinfo;	/* NULL without /proc */
 };
@@ -474,7 +474,7 @@ check_mounts(struct audit *a)
 	struct jbuf j = { .n = 0 };
 	char text[1024] = "", bad[512] = "", *copy, *cur;
 	size_t t = 0, b = 0;
-	int r, n;
+	int r, n, malformed = 0;
 
 	if (a->mountinfo == NULL) {
 		report(a, "fs.writable_mounts", FAIL, NULL,
@@ -495,17 +495,23 @@ check_mounts(struct audit *a)
 	for (cur = copy; (r = mountinfo_next(&cur, &e)) != 0; ) {
 		bool exec, mine;
 
-		if (r == -1 || !mountinfo_writable(&e) || mounts_is_node(e.point))
+		if (r == -1) {
+			malformed++;
+			continue;
+		}
+		if (!mountinfo_writable(&e) || mounts_is_node(e.point))
 			continue;
 		exec = (e.flags & MI_NOEXEC) == 0;
-		mine = mounts_user_writable(e.point, &who);
+		/* Only where it matters: walking /proc or a big noexec volume
+		 * would cost time and tell nothing. */
+		mine = exec && mounts_user_writable(e.point, &who);
 		jb_printf(&j, "%s{\"path\": ", j.s[j.n - 1] == '[' ? "" : ", ");
 		jb_str(&j, e.point);
 		jb_printf(&j, ", \"fstype\": ");
 		jb_str(&j, e.fstype);
 		jb_printf(&j, ", \"exec\": %s, \"nosuid\": %s, \"user_writable\": %s}",
 		    exec ? "true" : "false", e.flags & MI_NOSUID ? "true" : "false",
-		    mine ? "true" : "false");
+		    !exec ? "null" : mine ? "true" : "false");
 		if (t < sizeof(text))
 			t += (size_t)snprintf(text + t, sizeof(text) - t, "%s%s (%s,%s%s)",
 			    t == 0 ? "" : " ", e.point, e.fstype, exec ? "exec" : "noexec",
@@ -516,7 +522,10 @@ check_mounts(struct audit *a)
 	}
 	jb_printf(&j, "]");
 	free(copy);
-	if (b != 0)
+	if (malformed != 0)
+		report(a, "fs.writable_mounts", FAIL, &j,
+		    "%d line(s) of /proc/self/mountinfo do not parse", malformed);
+	else if (b != 0)
 		report(a, "fs.writable_mounts", FAIL, &j,
 		    "writable by uid %u and allow exec: %s (mount them noexec)",
 		    (unsigned)who.uid, bad);
@@ -628,6 +637,29 @@ probe_raw_socket(pid_t minit)
 	return 0;
 }
 
+/* The i386 ABI through int $0x80 (P11): a filter written for x86_64
+ * numbers must kill it (SIGSYS).  i386 getpid is 20.  A kernel without
+ * ia32 emulation answers with SIGSEGV, which is as good. */
+static int
+probe_i386(pid_t minit)
+{
+	(void)minit;
+#if defined(__x86_64__)
+	{
+		long r;
+
+		__asm__ volatile ("int $0x80" : "=a"(r) : "a"(20L) : "memory");
+		if (r > 0)
+			return 0;
+		errno = r < 0 && r > -4096 ? (int)-r : EINVAL;
+		return -1;
+	}
+#else
+	errno = ENOSYS;		/* no second ABI to probe here */
+	return -1;
+#endif
+}
+
 static const char *
 errno_name(int e)
 {
@@ -651,7 +683,8 @@ errno_name(int e)
  * forbidden call, so a SIGSYS before that (our own preparation denied by a
  * custom profile) is told apart from a SIGSYS of the probe itself. */
 static void
-probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t))
+probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t),
+    int also_blocked_by)
 {
 	struct jbuf j = { .n = 0 };
 	int p[2], ws, code;
@@ -685,9 +718,13 @@ probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t))
 	if (WIFSIGNALED(ws)) {
 		int sig = WTERMSIG(ws);
 
-		jb_printf(&j, "{\"blocked\": true, \"errno\": null, \"signal\": %d}", sig);
-		report(a, id, sig == SIGSYS ? PASS : FAIL, &j, "%s: killed by signal %d%s",
-		    what, sig, sig == SIGSYS ? " (seccomp)" : "");
+		bool blocked = sig == SIGSYS || sig == also_blocked_by;
+
+		jb_printf(&j, "{\"blocked\": %s, \"errno\": null, \"signal\": %d}",
+		    blocked ? "true" : "false", sig);
+		report(a, id, blocked ? PASS : FAIL, &j, "%s: killed by signal %d%s",
+		    what, sig, sig == SIGSYS ? " (seccomp)" : blocked ?
+		    " (not available)" : "");
 		return;
 	}
 	code = WEXITSTATUS(ws);
@@ -710,13 +747,15 @@ check_probes(struct audit *a)
 {
 	char what[64];
 
-	probe(a, "probe.setuid0", "setuid(0)", probe_setuid);
-	probe(a, "probe.userns", "unshare(CLONE_NEWUSER)", probe_userns);
-	probe(a, "probe.mount", "mount (of an unknown fs type)", probe_mount);
-	snprintf(what, sizeof(what), "ptrace of PID 1 (pid %d)", (int)a->minit);
-	probe(a, "probe.ptrace_pid1", what, probe_ptrace);
-	probe(a, "probe.write_root", "creating a file in /", probe_write_root);
-	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket);
+	probe(a, "probe.setuid0", "setuid(0)", probe_setuid, 0);
+	probe(a, "probe.userns", "unshare(CLONE_NEWUSER)", probe_userns, 0);
+	probe(a, "probe.mount", "mount (of an unknown fs type)", probe_mount, 0);
+	snprintf(what, sizeof(what), "ptrace of PID %d", (int)a->minit);
+	probe(a, "probe.ptrace_pid1", what, probe_ptrace, 0);
+	probe(a, "probe.write_root", "creating a file in /", probe_write_root, 0);
+	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket, 0);
+	probe(a, "probe.i386_abi", "getpid via the i386 ABI (int $0x80)",
+	    probe_i386, SIGSEGV);
 }
 
 /* ---- PID 1 -------------------------------------------------------------- */
@@ -753,10 +792,10 @@ check_pid1(struct audit *a)
 	if (!ok)
 		report(a, "pid1.uid", FAIL, NULL, "no Uid line in %s", path);
 	else if (r == 0 || e == 0 || s == 0 || f == 0)
-		report(a, "pid1.uid", FAIL, &j, "pid %d runs as uid %lu/%lu/%lu/%lu: root",
+		report(a, "pid1.uid", FAIL, &j, "PID %d runs as uid %lu/%lu/%lu/%lu: root",
 		    (int)a->minit, r, e, s, f);
 	else
-		report(a, "pid1.uid", PASS, &j, "pid %d runs as uid %lu: not root",
+		report(a, "pid1.uid", PASS, &j, "PID %d runs as uid %lu: not root",
 		    (int)a->minit, e);
 
 	j.n = 0;
@@ -790,11 +829,11 @@ check_pid1(struct audit *a)
 	report(a, "pid1.seccomp", mode == 2 ? PASS : FAIL, &j, "mode %ld%s", mode,
 	    mode == 2 ? ": its own allow-list" : ": no syscall filter");
 
-	/* /proc/PID belongs to root when the process is not dumpable
-	 * (proc_pid_make_inode, task_dump_owner): telling only when PID 1
-	 * itself is not root. */
+	/* The files of /proc/PID (not the folder: task_dump_owner exempts
+	 * 0555 directories) belong to root when the process is not dumpable:
+	 * telling only when PID 1 itself is not root. */
 	j.n = 0;
-	snprintf(path, sizeof(path), "/proc/%d", (int)a->minit);
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)a->minit);
 	if (stat(path, &dir) == -1 || e == 0) {
 		report(a, "pid1.dumpable", FAIL, NULL, "unknown%s",
 		    e == 0 ? ": PID 1 runs as root" : "");
@@ -825,7 +864,8 @@ header(struct audit *a, const char *program)
 		if (program != NULL)
 			jb_str(&p, program);
 		printf("{\n  \"minit\": \"%s\",\n  \"format\": 1,\n  \"program\": %s,\n"
-		    "  \"checks\": {", MINIT_VERSION, p.n != 0 ? p.s : "null");
+		    "  \"minit_is_pid1\": %s,\n  \"checks\": {", MINIT_VERSION,
+		    p.n != 0 ? p.s : "null", getppid() == 1 ? "true" : "false");
 	}
 }
 
@@ -851,7 +891,14 @@ void
 audit_child(const struct minit_config *cfg, const char *program)
 {
 	struct audit a = { .cfg = cfg, .json = cfg->audit_json, .first = true,
-	    .minit = getppid() };
+	    .minit = 1 };
+
+	/* PID 1 of our PID namespace, even when minit is not it: run from a
+	 * HEALTHCHECK or docker exec, the audit then inspects the minit that
+	 * runs the app, which is what a platform team wants to gate on. */
+	if (getppid() != 1)
+		log_verbose(cfg, "audit: minit is not PID 1 here (parent %d): "
+		    "inspecting PID 1", (int)getppid());
 
 	a.self_status = read_text("/proc/self/status");
 	a.mountinfo = mounts_read();

@@ -199,7 +199,8 @@ resolve_spec(const struct accounts *a, const char *spec,
 	size_t ulen = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
 	struct pw_entry pw;
 	enum pw_result r;
-	uint32_t uid, gid, gids[MINIT_MAX_GROUPS];
+	/* (uid_t)-1 is no valid id (ID_MAX): never used as a silent default */
+	uint32_t uid = UINT32_MAX, gid = UINT32_MAX, gids[MINIT_MAX_GROUPS];
 	size_t line, n;
 
 	if (colon != NULL) {
@@ -265,6 +266,8 @@ resolve_spec(const struct accounts *a, const char *spec,
 		gids[0] = gid;
 		n = 1;
 	}
+	if (uid > ID_MAX || gid > ID_MAX)
+		return -1;	/* not reached: every path above sets both */
 	id->uid = uid;
 	id->gid = gid;
 	for (size_t i = 0; i < n; i++)
@@ -460,6 +463,21 @@ set_bounding(const struct drop *d)
 	return capng_apply(CAPNG_SELECT_BOUNDS);
 }
 
+/* A user namespace whose setgroups is "deny" (unshare -r, rootless
+ * runtimes): say so rather than a bare EPERM (P38, T11). */
+static int
+setgroups_denied(void)
+{
+	char buf[16] = "";
+	int fd = open("/proc/self/setgroups", O_RDONLY | O_CLOEXEC);
+
+	if (fd == -1)
+		return 0;
+	(void)!read(fd, buf, sizeof(buf) - 1);
+	(void)close(fd);
+	return strncmp(buf, "deny", 4) == 0;
+}
+
 /* groups, gid, uid: the setres* calls set all three slots (P01). */
 static int
 set_ids(const struct drop *d)
@@ -469,7 +487,11 @@ set_ids(const struct drop *d)
 		return -1;
 	}
 	if (setgroups(d->ngroups, d->groups) == -1) {
-		log_sys("%s: setgroups", d->who);
+		if (errno == EPERM && setgroups_denied())
+			log_err("%s: setgroups: denied in this user namespace (/proc/self/setgroups is \"deny\"): cannot set supplementary groups",
+			    d->who);
+		else
+			log_sys("%s: setgroups", d->who);
 		return -1;
 	}
 	if (setresgid(d->gid, d->gid, d->gid) == -1) {

@@ -59,6 +59,8 @@ static const struct named constants[] = {
 	{ "O_RDONLY", O_RDONLY }, { "O_WRONLY", O_WRONLY }, { "O_RDWR", O_RDWR },
 	{ "O_ACCMODE", O_ACCMODE }, { "O_CREAT", O_CREAT },
 	{ "O_TRUNC", O_TRUNC }, { "O_APPEND", O_APPEND },
+	{ "F_GETFD", F_GETFD }, { "F_SETFD", F_SETFD }, { "F_GETFL", F_GETFL },
+	{ "F_SETFL", F_SETFL },
 	{ NULL, 0 },
 };
 
@@ -185,6 +187,49 @@ profile_always_allows(const struct profile *p, int nr, int deny_action)
 	if (s->state == PROF_SYS_IF)
 		return runs(def) && runs(profile_concrete(s->action, deny_action));
 	return runs(def);
+}
+
+static void
+emit(struct prof_masked *out, int *n, uint32_t mask, uint32_t val)
+{
+	out[*n].mask = mask;
+	out[*n].val = val;
+	(*n)++;
+}
+
+/* { x : (x & m) is none of vals } as a union of masked compares: walk the
+ * bits of m from the top like a trie of vals; every branch that holds no
+ * value is one compare (at most 32 per value).  Exact on the low 32 bits,
+ * unlike a 64-bit != that junk in the high half slips past (P17). */
+static void
+not_in(uint32_t m, const uint32_t *vals, unsigned set, int bit,
+    uint32_t pm, uint32_t pv, struct prof_masked *out, int *n)
+{
+	while (bit >= 0 && (m & (1U << bit)) == 0)
+		bit--;
+	if (bit < 0)
+		return;		/* exactly one of vals: no compare */
+	for (uint32_t c = 0; c <= 1; c++) {
+		unsigned sub = 0;
+
+		for (unsigned i = 0; i < PROF_MAX_VALS; i++)
+			if ((set & (1U << i)) && ((vals[i] >> bit) & 1U) == c)
+				sub |= 1U << i;
+		if (sub == 0)
+			emit(out, n, pm | (1U << bit), pv | (c << bit));
+		else
+			not_in(m, vals, sub, bit - 1, pm | (1U << bit),
+			    pv | (c << bit), out, n);
+	}
+}
+
+int
+profile_expand_not_in(const struct prof_cond *c, struct prof_masked *out)
+{
+	int n = 0;
+
+	not_in(c->mask, c->val, (1U << c->nvals) - 1, 31, 0, 0, out, &n);
+	return n;
 }
 
 /* A number: decimal, 0x hex or 0 octal, or constants joined by '|'. */

@@ -65,6 +65,13 @@ struct profile {
 	size_t		 nrules;
 };
 
+/* One 32-bit masked compare: (arg & mask) == val. */
+struct prof_masked {
+	uint32_t	 mask, val;
+};
+
+#define PROF_MAX_EXPAND	(32 * PROF_MAX_VALS)
+
 struct prof_error {
 	unsigned	 line;	/* 0: the whole profile */
 	char		 msg[192];
@@ -93,6 +100,11 @@ struct prof_action profile_concrete(struct prof_action a, int deny_action);
 /* 1 when nr always runs (allow or log) under p with that deny action. */
 int		 profile_always_allows(const struct profile *p, int nr,
 		     int deny_action);
+/* A PROF_NOT_IN condition as masked compares whose union is exactly
+ * { x : (x & mask) is none of val } on the low 32 bits; returns how many
+ * (at most PROF_MAX_EXPAND) were written to out. */
+int		 profile_expand_not_in(const struct prof_cond *c,
+		     struct prof_masked *out);
 /* The errno name of a number, or NULL. */
 const char	*profile_errno_name(unsigned err);
 

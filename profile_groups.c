@@ -80,10 +80,12 @@ const struct prof_group prof_groups[] = {
 	    "sendto setsockopt shutdown socketpair",
 	    "sockets (socket itself is limited to UNIX/INET/INET6/NETLINK in "
 	    "strict)" },
-	{ "@process", "capget execveat fork getrusage kill pidfd_open "
+	{ "@process", "capget capset execveat fork getrusage kill pidfd_open "
 	    "pidfd_send_signal prctl rt_sigqueueinfo rt_tgsigqueueinfo tgkill "
-	    "times tkill vfork wait4 waitid",
-	    "processes and threads (clone: without namespace flags)" },
+	    "times tkill vfork wait4 waitid seccomp landlock_create_ruleset "
+	    "landlock_add_rule landlock_restrict_self",
+	    "processes and threads (clone: without namespace flags), and "
+	    "sandboxing oneself further (capset, seccomp, landlock)" },
 	{ "@signal", "rt_sigaction rt_sigpending rt_sigprocmask rt_sigsuspend "
 	    "rt_sigtimedwait signalfd signalfd4",
 	    "signals" },
@@ -165,12 +167,8 @@ static const char pid1_text[] =
 	/* subreaper mode reads /proc/self/task/N/children: read-only opens */
 	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
 	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
-#if defined(__SANITIZE_ADDRESS__)
-	/* the sanitizer runtime's exit path (leak check) in `make dev` */
-	"allow mmap mprotect fstat newfstatat lseek readlink getdents64\n"
-	"allow sigaltstack rt_sigaction prctl sched_yield clone ptrace\n"
-	"allow getppid gettid tgkill futex getrlimit prlimit64 sched_getaffinity\n"
-#endif
+	/* musl's open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels */
+	"allow fcntl if arg1 == F_SETFD\n"
 	;
 
 const char *

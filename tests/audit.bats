@@ -3,6 +3,7 @@
 # (audit.c; docs/audit.md).  Exit 0 when every check meets the baseline,
 # 1 when one does not, 125 on a usage error.
 load lib
+bats_require_minimum_version 1.5.0
 
 setup_file() { setup_root; }
 
@@ -43,11 +44,12 @@ json_get() {
 	assert_line_has '^pass +identity\.no_new_privs '
 	assert_line_has '^result: fail \([0-9]+ passed, [0-9]+ failed, [0-9]+ info\): .*identity\.uid.*identity\.seccomp'
 	# one line per check: every line but the first and last is a verdict
-	[ "$(grep -Evc '^(pass|fail|info)  [a-z0-9_.]+ +.|^minit .* --audit: |^result: ' <<<"$output")" -eq 0 ]
+	# (stderr lines such as --seccomp off's warning start with "minit: ")
+	[ "$(grep -Evc '^(pass|fail|info)  [a-z0-9_.]+ +.|^minit .* --audit: |^result: |^minit: ' <<<"$output")" -eq 0 ]
 }
 
 @test "weakened start: --json is one valid document with the documented keys" {
-	run ro_run -- --audit --json --seccomp off --allow-root -- /t/probe status
+	run --separate-stderr ro_run -- --audit --json --seccomp off --allow-root -- /t/probe status
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get .result)" = fail ]
@@ -69,13 +71,14 @@ json_get() {
 	    identity.securebits identity.userns fs.root_read_only \
 	    fs.writable_mounts fs.program_read_only fs.program_executable \
 	    probe.setuid0 probe.userns probe.mount probe.ptrace_pid1 \
-	    probe.write_root probe.raw_socket pid1.uid pid1.caps \
+	    probe.write_root probe.raw_socket probe.i386_abi pid1.uid pid1.caps \
 	    pid1.no_new_privs pid1.seccomp pid1.dumpable; do
 		s=$(json_get ".checks[\"$k\"].status")
 		[[ $s == pass || $s == fail || $s == info ]] || { echo "key $k: status '$s'"; return 1; }
 		[ -n "$(json_get ".checks[\"$k\"].reason")" ]
 	done
-	[ "$(json_get '.checks | length')" -eq 28 ]
+	[ "$(json_get '.checks | length')" -eq 29 ]
+	[ "$(json_get .minit_is_pid1)" = true ]
 }
 
 @test "P31: the audit reports a writable / instead of refusing it (exit 1, not 125)" {
@@ -87,7 +90,7 @@ json_get() {
 }
 
 @test "T57: the audit names a writable mount that allows exec" {
-	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --audit --json --seccomp off --allow-root -- /bin/true
+	run --separate-stderr ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --audit --json --seccomp off --allow-root -- /bin/true
 	assert_status 1
 	[ "$(json_get '.checks["fs.writable_mounts"].status')" = fail ]
 	[ "$(json_get '.checks["fs.writable_mounts"].value[] | select(.path == "/data") | [.fstype, .exec, .user_writable] | @tsv')" = "$(printf 'tmpfs\ttrue\ttrue')" ]
@@ -108,7 +111,7 @@ json_get() {
 	run ro_run -- --audit --seccomp off --allow-root -- no-such-program
 	assert_status 1
 	assert_line_has '^fail +fs\.program_read_only +no-such-program: No such file or directory$'
-	run ro_run -- --audit --json --seccomp off --allow-root
+	run --separate-stderr ro_run -- --audit --json --seccomp off --allow-root
 	assert_status 1
 	[ "$(json_get .program)" = null ]
 	[ "$(json_get '.checks["fs.program_read_only"].status')" = info ]
@@ -116,7 +119,7 @@ json_get() {
 }
 
 @test "/proc not mounted: the audit still reports, and fails what it cannot see" {
-	run ro_run -n -- --audit --json --seccomp off --allow-root -- /bin/true
+	run --separate-stderr ro_run -n -- --audit --json --seccomp off --allow-root -- /bin/true
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get '.checks["fs.root_read_only"].status')" = pass ]
@@ -127,14 +130,14 @@ json_get() {
 
 @test "paths are escaped into valid JSON" {
 	mkdir -p "$R/we\"ird"
-	run ro_run -x 'mount -t tmpfs -o noexec tmpfs "$R/we\"ird"' -- --audit --json --seccomp off --allow-root -- /bin/true
+	run --separate-stderr ro_run -x 'mount -t tmpfs -o noexec tmpfs "$R/we\"ird"' -- --audit --json --seccomp off --allow-root -- /bin/true
 	rmdir "$R/we\"ird" 2>/dev/null || true
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get '.checks["fs.writable_mounts"].value[] | select(.path == "/we\"ird") | .exec')" = false ]
 }
 
-@test "hardened start (--user app, default seccomp): every check passes, exit 0" {
+@test "hardened start (--user app, default seccomp): every check passes, exit 0 (P10 P11 P25 P31)" {
 	need_hardening
 	run ro_run -- --audit --user app -- /t/probe status
 	assert_status 0
@@ -143,9 +146,10 @@ json_get() {
 	assert_line_has '^pass +identity\.cap\.bnd +none$'
 	assert_line_has '^pass +identity\.seccomp +filter mode'
 	assert_line_has '^pass +probe\.ptrace_pid1 '
+	assert_line_has '^pass +probe\.i386_abi +getpid via the i386 ABI \(int \$0x80\): killed by signal (31 \(seccomp\)|11 \(not available\))$'	# P11
 	assert_line_has '^pass +pid1\.seccomp +mode 2'
 	assert_line_has '^result: pass \([0-9]+ passed, 0 failed, [0-9]+ info\)$'
-	run ro_run -- --audit --json --user app -- /t/probe status
+	run --separate-stderr ro_run -- --audit --json --user app -- /t/probe status
 	assert_status 0
 	python3 -m json.tool <<<"$output" >/dev/null
 	[ "$(json_get .result)" = pass ]

@@ -213,6 +213,30 @@ caps_all_zero() {
 	assert_line_has '^Groups:[[:space:]]+1000 2000[[:space:]]*$'
 }
 
+@test "T11 setgroups denied in a user namespace: refused, says why (P05 P38 P40)" {
+	export UNSHARE_EXTRA='--user --map-root-user'
+	run ro_run -- --user 0:0 --allow-root -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has 'setgroups: denied in this user namespace'
+	run ro_run -- --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+}
+
+@test "T14 inheritable and ambient capabilities handed over by the runtime are cleared (P06)" {
+	pre='setpriv --inh-caps +net_bind_service,+chown --ambient-caps +net_bind_service,+chown --'
+	# precondition: the runtime stand-in really hands them over
+	run $pre grep -E '^Cap(Inh|Amb)' /proc/self/status
+	assert_line_has '^CapAmb:[[:space:]]+0000000000000401$'
+	run ro_run -p "$pre" -- --user app -- /t/probe status
+	assert_status 0
+	caps_all_zero
+	run ro_run -p "$pre" -- --allow-root -- /t/probe status
+	assert_status 0
+	caps_all_zero
+}
+
 @test "T17 --cap NET_BIND_SERVICE: in P, E, I, ambient and bounding; binds port 80, chown still fails (P08)" {
 	export UNSHARE_EXTRA=--net	# a private port 80, unprivileged_port_start 1024
 	for name in NET_BIND_SERVICE cap_net_bind_service Cap_Net_Bind_Service; do
@@ -319,10 +343,11 @@ caps_all_zero() {
 	[ "$SECONDS" -lt 4 ]
 }
 
-@test "not PID 1 (subreaper) after the drop: the rest is still killed" {
+@test "not PID 1 (subreaper) after the drop: an orphan in another session is still found and killed" {
+	# setsid: only /proc/self/task/N/children finds it, not the process group
 	SECONDS=0
 	run unshare --pid --fork --mount-proc sh -c \
-	    '"$MINIT" --allow-writable-root --user 4242 --grace 1 -- /bin/sh -c "sleep 100 & exit 3"; echo rc=$?; ps -eo pid,comm | grep -c "sleep" || true'
+	    '"$MINIT" --allow-writable-root --user 4242 --grace 1 -- /bin/sh -c "setsid sleep 100 & sleep 0.2; exit 3"; echo rc=$?; ps -eo pid,comm | grep -c "sleep" || true'
 	assert_line_has '^rc=3$'
 	assert_line_has '^0$'
 	[ "$SECONDS" -lt 4 ]
@@ -409,6 +434,13 @@ caps_all_zero() {
 	assert_status 125
 	refute_line_has '^RAN$'
 	assert_line_has 'minit does not hold it'
+}
+
+@test "T54 exec failure as the target user: 126, nothing runs (P29)" {
+	run ro_run -- --user app -- /root-only/prog
+	assert_status 126
+	assert_line_has '^minit: exec /root-only/prog: Permission denied$'
+	refute_line_has '^prog$'
 }
 
 @test "--no-init: the drop happens before exec in place" {

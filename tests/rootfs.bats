@@ -3,6 +3,7 @@
 # T55-T57).  ro_run gives a read-only bind of the test root with /proc,
 # /tmp and /dev mounted (the last two noexec tmpfs).
 load lib
+bats_require_minimum_version 1.5.0
 
 setup_file() {
 	setup_root
@@ -13,8 +14,16 @@ setup_file() {
 	printf '1 0 8:1 / / ro - ext4 /dev/x ro\n' > "$R/proc/self/mountinfo"
 }
 
+# The privdrop stage makes --user app real; the skeleton's stub ignores it.
+need_privdrop() {
+	local out
+	out=$(ro_run -- --user app -- /t/probe status 2>&1) || true
+	grep -Eq '^Uid:[[:space:]]+1000[[:space:]]' <<<"$out" ||
+	    skip "awaits the privdrop branch (--user app is a stub here)"
+}
+
 @test "T55 P31: a writable / is refused with exit 125 and says how to fix it" {
-	run ro_run -w -- -- /bin/echo RAN
+	run ro_run -w -- --user app -- /bin/echo RAN
 	assert_status 125
 	refute_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: / is writable: '
@@ -25,7 +34,7 @@ setup_file() {
 }
 
 @test "T55: --allow-writable-root turns the refusal into one warning line" {
-	run ro_run -w -- --allow-writable-root -- /bin/echo RAN
+	run ro_run -w -- --user app --allow-writable-root -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: warning: / is writable \(--allow-writable-root\)'
@@ -33,14 +42,14 @@ setup_file() {
 }
 
 @test "T56 P31: a read-only bind of a writable superblock passes, silently" {
-	run ro_run -- -- /bin/echo RAN
+	run ro_run -- --user app -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
 	refute_line_has '^minit:'
 }
 
 @test "T56 P31: -v lists a writable submount under the read-only root" {
-	run ro_run -x "mount --bind '$BATS_FILE_TMPDIR/rw' \"\$R/usr\"" -- -v -- /bin/echo RAN
+	run ro_run -x "mount --bind '$BATS_FILE_TMPDIR/rw' \"\$R/usr\"" -- --user app -v -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: / is read-only$'
@@ -49,42 +58,57 @@ setup_file() {
 }
 
 @test "T57 P31: a writable tmpfs without noexec is reported with -v and runs" {
-	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- -v -- /bin/echo RAN
+	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --user app -v -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: writable mount /data \(tmpfs, exec\)$'
 }
 
 @test "T57: why it matters: without --require-noexec a binary copied to /data runs" {
-	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --allow-root --seccomp off \
+	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --user app \
 	    -- /bin/sh -c 'cp /bin/busybox /data/echo && /data/echo COPIED-AND-RAN'
 	assert_status 0
 	assert_line_has '^COPIED-AND-RAN$'
 }
 
 @test "T57 P31: --require-noexec refuses a writable mount that allows exec" {
-	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --require-noexec -- /bin/echo RAN
+	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"' -- --user app --require-noexec -- /bin/echo RAN
 	assert_status 125
 	refute_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: --require-noexec: /data \(tmpfs\) is writable by uid [0-9]+ and allows exec: mount it noexec$'
 }
 
+@test "T57: --require-noexec ignores an exec mount PROGRAM's user cannot write to" {
+	need_privdrop
+	# Docker and Podman mount /dev like this: tmpfs, exec, root's 0755.
+	run ro_run -x 'mount -t tmpfs -o mode=755 tmpfs "$R/data"; mkdir "$R/data/sub"' \
+	    -- --user app -v --require-noexec -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+	assert_line_has '^minit: rootfs: /data allows exec, but uid 1000 cannot write to it$'
+	# one writable folder deep inside is enough to refuse
+	run ro_run -x 'mount -t tmpfs -o mode=755 tmpfs "$R/data"; mkdir -p "$R/data/a/b"; chmod 1777 "$R/data/a/b"' \
+	    -- --user app --require-noexec -- /bin/echo RAN
+	assert_status 125
+	assert_line_has '^minit: rootfs: --require-noexec: /data \(tmpfs\) is writable by uid 1000 and allows exec'
+}
+
 @test "T57: --require-noexec accepts noexec tmpfs mounts and device-node binds" {
-	run ro_run -x 'mount -t tmpfs -o noexec tmpfs "$R/data"' -- --require-noexec -- /bin/echo RAN
+	run ro_run -x 'mount -t tmpfs -o noexec tmpfs "$R/data"' -- --user app --require-noexec -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
 	refute_line_has '^minit:'
 }
 
 @test "P31: a mount point with a space is unescaped from mountinfo (\\040)" {
-	run ro_run -x 'mount -t tmpfs tmpfs "$R/my data"' -- -v -- /bin/echo RAN
+	run ro_run -x 'mount -t tmpfs tmpfs "$R/my data"' -- --user app -v -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^minit: rootfs: writable mount /my data \(tmpfs, exec\)$'
 }
 
 @test "P31: PROGRAM on a writable mount is refused (it could replace itself)" {
 	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"; cp "$R/t/probe" "$R/data/probe"' \
-	    -- -- /data/probe status
+	    -- --user app -- /data/probe status
 	assert_status 125
 	refute_line_has '^Uid:'
 	assert_line_has '^minit: rootfs: PROGRAM /data/probe is on a writable mount: '
@@ -92,49 +116,49 @@ setup_file() {
 
 @test "P31: PROGRAM found through PATH on a writable mount is refused too" {
 	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"; cp "$R/t/probe" "$R/data/probe"' \
-	    -p 'env PATH=/data:/bin:/usr/sbin:/usr/bin:/sbin' -- -- probe status
+	    -p 'env PATH=/data:/bin:/usr/sbin:/usr/bin:/sbin' -- --user app -- probe status
 	assert_status 125
 	assert_line_has '^minit: rootfs: PROGRAM /data/probe is on a writable mount'
 }
 
 @test "P31: a symlink to PROGRAM on a writable mount is refused (the link can change)" {
 	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"; ln -s /t/probe "$R/data/link"' \
-	    -- -- /data/link status
+	    -- --user app -- /data/link status
 	assert_status 125
 	assert_line_has '^minit: rootfs: PROGRAM /data/link is on a writable mount'
 }
 
 @test "P31: --allow-writable-root lets PROGRAM on a writable mount run, with a warning" {
 	run ro_run -x 'mount -t tmpfs tmpfs "$R/data"; cp "$R/t/probe" "$R/data/probe"' \
-	    -- --allow-writable-root -- /data/probe status
+	    -- --user app --allow-writable-root -- /data/probe status
 	assert_status 0
 	assert_line_has '^Uid:'
 	assert_line_has '^minit: rootfs: warning: PROGRAM /data/probe is on a writable mount \(--allow-writable-root\)$'
 }
 
 @test "/proc not mounted: a warning, statvfs alone, and the app runs" {
-	run ro_run -n -- -- /bin/echo RAN
+	run ro_run -n -- --user app -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: warning: /proc is not mounted: / checked with statvfs only'
 }
 
 @test "/proc not mounted: statvfs still refuses a writable / (no forged mountinfo trusted)" {
-	run ro_run -n -w -- -- /bin/echo RAN
+	run ro_run -n -w -- --user app -- /bin/echo RAN
 	assert_status 125
 	refute_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: / is writable: '
 }
 
 @test "/proc not mounted: --require-noexec refuses, it cannot list the mounts" {
-	run ro_run -n -x 'mount -t tmpfs tmpfs "$R/data"' -- --require-noexec -- /bin/echo RAN
+	run ro_run -n -x 'mount -t tmpfs tmpfs "$R/data"' -- --user app --require-noexec -- /bin/echo RAN
 	assert_status 125
 	refute_line_has '^RAN$'
 	assert_line_has '^minit: rootfs: --require-noexec: /proc is not mounted'
 }
 
 @test "a PROGRAM that does not exist is left to the exec path (127)" {
-	run -127 ro_run -- -- /nonexistent
+	run -127 ro_run -- --user app -- /nonexistent
 	assert_status 127
 	refute_line_has 'rootfs'
 }

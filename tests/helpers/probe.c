@@ -223,6 +223,17 @@ try_syscall(const char *name, int *known)
 		int s = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
 		return s < 0 ? -1 : close(s);
 	}
+	if (strcmp(name, "socket-packet") == 0) {
+		int s = socket(AF_PACKET, SOCK_DGRAM, 0);
+		return s < 0 ? -1 : close(s);
+	}
+	if (strcmp(name, "mprotect-wx") == 0) {
+		void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			return -1;
+		return mprotect(p, 4096, PROT_READ | PROT_WRITE | PROT_EXEC);
+	}
 	if (strcmp(name, "fork") == 0) {
 		pid_t p = fork();
 		if (p == 0)
