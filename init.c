@@ -319,7 +319,9 @@ supervise(const struct minit_config *cfg)
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;
 	}
-	if (write(go[1], "g", 1) != 1) {
+	/* EPIPE: the child already gave up (PROGRAM not in PATH, a failed
+	 * drop) and closed go; its report below says why (126, 127, 125). */
+	if (write(go[1], "g", 1) != 1 && errno != EPIPE) {
 		log_sys("init: cannot start PROGRAM");
 		(void)kill(sv.child, SIGKILL);
 		(void)waitpid(sv.child, NULL, 0);

@@ -134,6 +134,19 @@ assert_never_ran() {
 	assert_status 126
 }
 
+@test "PROGRAM not in PATH: 127 every time, though the child gives up before PID 1's go byte (T51 P29)" {
+	# The child fails its PATH lookup and exits while PID 1 is still
+	# dropping its own privileges; PID 1's write of the go byte then gets
+	# EPIPE.  That once ended in 125 "init: cannot start PROGRAM: Broken
+	# pipe" instead of the child's report.
+	for i in $(seq 20); do
+		run -127 timeout "$T" ro_run -- --allow-root -- nonexistent
+		assert_status 127
+		assert_line_has '^minit: exec nonexistent: No such file or directory$'
+		refute_line_has 'cannot start PROGRAM'
+	done
+}
+
 # --- hostile /etc/passwd (privdrop) ---------------------------------------------
 
 passwd_case() {	# passwd_case SETUP: /etc replaced by a tmpfs set up by SETUP
