@@ -69,6 +69,18 @@ release_tty(const struct minit_config *cfg)
 	(void)sigaction(SIGCONT, &cont, NULL);
 }
 
+/* Every signal, 1 to 64.  musl's sigfillset leaves out 32-34, which it
+ * keeps for threads, timers and cancellation (minit uses none of them): so
+ * they were neither blocked nor waited for, and a signal 32-34 (docker kill
+ * -s RTMIN is 34) was dropped when minit is PID 1, and killed it when it is
+ * not.  musl's sigprocmask and sigtimedwait pass the set on as it is. */
+static void
+all_signals(sigset_t *set)
+{
+	sigfillset(set);
+	memset(set, 0xff, sizeof(*set));
+}
+
 int
 init_prepare(const struct minit_config *cfg)
 {
@@ -77,7 +89,7 @@ init_prepare(const struct minit_config *cfg)
 
 	if (!cfg->no_init)
 		release_tty(cfg);
-	sigfillset(&all);
+	all_signals(&all);
 	if (sigprocmask(SIG_SETMASK, &all, NULL) == -1) {
 		log_sys("init: sigprocmask");
 		return -1;
@@ -233,7 +245,7 @@ loop(struct supervisor *sv)
 {
 	sigset_t all;
 
-	sigfillset(&all);
+	all_signals(&all);
 	for (;;) {
 		struct timespec left;
 		const struct timespec *timeout = grace_left(sv, &left);

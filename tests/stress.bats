@@ -80,6 +80,52 @@ minit_host_pid() {
 	refute_line_has 'minit: .*(sigtimedwait|kill)'
 }
 
+# wait_child PID: until PID has a child (minit forks after it has blocked
+# every signal, so from then on a signal to it is queued, not lost).
+wait_child() {
+	local i
+	for i in $(seq 200); do
+		[ -n "$(pgrep -P "$1")" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+@test "signals 32-34 (docker kill -s RTMIN is 34) reach the app: not dropped by PID 1 (T46 P26)" {
+	# musl keeps 32-34 for itself and its sigfillset leaves them out; the
+	# app (musl too) dies from them by default, so 128+N shows delivery.
+	for sig in 32 33 34; do
+		ro_run -- --allow-root -- /t/probe sleep 20 &
+		runner=$!
+		m=$(minit_host_pid "$runner")
+		wait_child "$m"
+		kill -s "$sig" "$m"
+		status=0
+		wait "$runner" || status=$?
+		echo "signal $sig: minit exit $status"
+		assert_status $((128 + sig))
+	done
+}
+
+@test "signals 32-34 to minit as a subreaper: forwarded, minit survives them (P26 P28)" {
+	run unshare --pid --fork --mount-proc sh -c '
+		for sig in 32 33 34; do
+			"$MINIT" -v --allow-root --allow-writable-root -- \
+			    "$TBIN/probe" sleep 20 2>&1 | grep "PROGRAM (pid" &
+			m=$(pgrep -n -x minit)
+			i=0
+			while [ -z "$(pgrep -P "$m")" ] && [ $i -lt 200 ]; do
+				sleep 0.05; i=$((i + 1))
+			done
+			kill -s $sig "$m"
+			wait
+		done'
+	# minit reports its app's end: it was not killed itself
+	assert_line_has 'PROGRAM \(pid [0-9]+\) ended, status 160$'
+	assert_line_has 'PROGRAM \(pid [0-9]+\) ended, status 161$'
+	assert_line_has 'PROGRAM \(pid [0-9]+\) ended, status 162$'
+}
+
 @test "the app forks a tree and exits: SIGTERM reaches the rest, SIGKILL the one that ignores it, exit is the app's (T52 P28)" {
 	run ro_run -- --allow-root -v --grace 1 -- /t/storm tree 3
 	assert_status 7
