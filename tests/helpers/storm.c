@@ -174,7 +174,7 @@ cmd_signals(long count)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 	const int nsigs = (int)(sizeof(storm_sigs) / sizeof(storm_sigs[0]));
-	long total = 0, kinds = 0;
+	long total = 0, kinds = 0, rss_before = pid1_rss();
 	int status;
 	pid_t sender;
 
@@ -212,6 +212,8 @@ cmd_signals(long count)
 		kinds += got[sig] > 0;
 	printf("sender_ok=%d\nreceived=%ld\nkinds=%ld\n",
 	    WIFEXITED(status) && WEXITSTATUS(status) == 0, total, kinds);
+	printf("pid1_rss_before_kb=%ld\npid1_rss_after_kb=%ld\n", rss_before,
+	    pid1_rss());
 	printf("missing=");
 	for (int i = 0; i < nsigs; i++)
 		if (got[storm_sigs[i]] == 0)
