@@ -1,7 +1,8 @@
 # minit: see README.md.
 #   make        ./minit: stripped, static-pie, musl, libseccomp + libcap-ng
 #   make dev    build/dev/minit: glibc, dynamic, ASan+UBSan, debug info
-#   make test   everything, then unit and integration tests
+#   make test   everything, then unit tests, fuzz-ci, integration tests, lint
+#   make fuzz   every fuzz target for FUZZ_SECONDS (docs/hardening-tests.md)
 #   make demo   minit as PID 1 on a read-only root, for real
 #
 # Prebuilt static libraries instead of building them (Alpine builder):
@@ -134,7 +135,9 @@ integration: minit helpers
 test: test-deps
 	$(MAKE) minit dev helpers
 	$(MAKE) unit
+	$(MAKE) fuzz-ci
 	$(MAKE) integration
+	$(MAKE) lint
 
 demo:
 	build-aux/install-deps.sh build
@@ -147,12 +150,100 @@ bench:
 	$(MAKE) minit
 	BENCH_DIR=$(BUILD)/bench DEPS=$(DEPS) MUSL=$(MUSL) bench/run.sh
 
+# --- hostile input: fuzzing, static analysis, valgrind (docs/hardening-tests.md)
+# Every fuzz/fuzz_NAME.c is a libFuzzer target linked with every top-level .c
+# but main.c; its seeds are fuzz/corpus/NAME/.  make fuzz: FUZZ_SECONDS each,
+# new inputs go to fuzz/corpus-out/NAME (not committed).  make fuzz-ci: a
+# fixed number of runs from the seeds with a fixed seed, so CI is repeatable.
+FUZZ_SRCS := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRCS:fuzz/fuzz_%.c=%)
+FUZZ_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+FCC	:= clang
+FSAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
+# -Werror is left to gcc and to lint-tidy (which compiles with the same
+# WARN under clang): a clang-only warning shows here but does not stop fuzzing.
+FCFLAGS	:= $(filter-out -Werror,$(WARN)) -g -O1 -fno-omit-frame-pointer \
+	   -iquote . $(FSAN)
+FLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 20000
+FUZZ_SEED ?= 1
+FUZZ_FLAGS ?= -close_fd_mask=3 -max_len=4096 -timeout=10 -rss_limit_mb=1024
+
+$(BUILD)/fuzz/obj/%.o: %.c $(HDRS) | $(BUILD)/fuzz/obj
+	$(FCC) $(FCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(HDRS) $(FLIBOBJS) | $(BUILD)/fuzz/obj
+	$(FCC) $(FCFLAGS) -fsanitize=fuzzer -o $@ $< $(FLIBOBJS) $(DLIBS)
+
+$(BUILD)/fuzz/obj:
+	mkdir -p $@
+
+fuzz-build: $(FUZZ_BINS)
+
+# One line per target: "fuzz NAME: N runs" (from libFuzzer's final stats).
+fuzz: $(FUZZ_BINS)
+	@set -e; for n in $(FUZZ_NAMES); do \
+		mkdir -p fuzz/corpus-out/$$n fuzz/corpus/$$n $(BUILD)/fuzz/crash; \
+		echo "fuzz $$n: $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz/fuzz_$$n $(FUZZ_FLAGS) -print_final_stats=1 \
+		    -max_total_time=$(FUZZ_SECONDS) \
+		    -artifact_prefix=$(BUILD)/fuzz/crash/$$n- \
+		    fuzz/corpus-out/$$n fuzz/corpus/$$n \
+		    2> $(BUILD)/fuzz/$$n.log || { tail -50 $(BUILD)/fuzz/$$n.log; exit 1; }; \
+		sed -n 's/^stat::number_of_executed_units: */  executions: /p' $(BUILD)/fuzz/$$n.log; \
+	done
+
+fuzz-ci: $(FUZZ_BINS)
+	@set -e; for n in $(FUZZ_NAMES); do \
+		rm -rf $(BUILD)/fuzz/ci/$$n; mkdir -p $(BUILD)/fuzz/ci/$$n fuzz/corpus/$$n $(BUILD)/fuzz/crash; \
+		$(BUILD)/fuzz/fuzz_$$n $(FUZZ_FLAGS) -print_final_stats=1 \
+		    -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) \
+		    -artifact_prefix=$(BUILD)/fuzz/crash/$$n- \
+		    $(BUILD)/fuzz/ci/$$n fuzz/corpus/$$n \
+		    2> $(BUILD)/fuzz/$$n.log || { tail -50 $(BUILD)/fuzz/$$n.log; exit 1; }; \
+		printf 'fuzz-ci %s: %s runs, ok\n' $$n \
+		    "$$(sed -n 's/^stat::number_of_executed_units: *//p' $(BUILD)/fuzz/$$n.log)"; \
+	done
+
+# make lint: gcc -fanalyzer with the release compiler and flags, cppcheck and
+# clang-tidy (.clang-tidy); any finding fails.  Suppressions, each with its
+# reason: .cppcheck-suppressions, and NOLINT comments in the code.
+LINT_SRCS := $(SRCS)
+CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. \
+	--enable=warning,style,performance,portability --inline-suppr \
+	--suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
+	--quiet --max-configs=1
+TIDY_FLAGS := $(filter-out -Werror,$(WARN)) -iquote . $(DEP_CFLAGS)
+
+lint: lint-analyzer lint-cppcheck lint-tidy
+
+lint-analyzer: $(DEP_STAMP) $(SPECS)
+	@set -e; for f in $(LINT_SRCS); do \
+		echo "gcc -fanalyzer $$f"; \
+		$(RCC) $(RCFLAGS) -fanalyzer -c -o /dev/null $$f; \
+	done
+
+lint-cppcheck:
+	cppcheck $(CPPCHECK_FLAGS) $(LINT_SRCS) $(FUZZ_SRCS) $(HELPER_SRCS)
+
+lint-tidy: $(DEP_STAMP)
+	clang-tidy --quiet $(LINT_SRCS) $(FUZZ_SRCS) -- $(TIDY_FLAGS)
+
+# make valgrind: memcheck on the release binary's integration runs as PID 1
+# (tests/valgrind.bats): the static-pie musl build, before strip, so reports
+# name functions.  Any memcheck error fails the run.
+valgrind: minit helpers
+	VALGRIND_MINIT=$(abspath $(BUILD)/minit.unstripped) bats tests/valgrind.bats
+
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
-	       $(BUILD)/minit.unstripped minit
+	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz
 
 distclean:
 	rm -rf $(BUILD) minit
 
-.PHONY: all deps dev helpers test-deps unit integration test demo bench clean distclean
+.PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
+	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
+	lint-tidy valgrind
 .DELETE_ON_ERROR:

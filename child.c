@@ -174,6 +174,9 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 		audit_child(cfg, program != NULL ? program :
 		    cfg->argv != NULL ? cfg->argv[0] : NULL);
 
+	/* Only --audit has no PROGRAM, and audit_child does not return. */
+	if (program == NULL)
+		fail(cfg, status_fd, MINIT_EX_REFUSED, EINVAL);
 	sigemptyset(&none);
 	if (sigprocmask(SIG_SETMASK, &none, NULL) == -1)
 		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);

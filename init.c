@@ -69,6 +69,18 @@ release_tty(const struct minit_config *cfg)
 	(void)sigaction(SIGCONT, &cont, NULL);
 }
 
+/* Every signal, 1 to 64.  musl's sigfillset leaves out 32-34, which it
+ * keeps for threads, timers and cancellation (minit uses none of them): so
+ * they were neither blocked nor waited for, and a signal 32-34 (docker kill
+ * -s RTMIN is 34) was dropped when minit is PID 1, and killed it when it is
+ * not.  musl's sigprocmask and sigtimedwait pass the set on as it is. */
+static void
+all_signals(sigset_t *set)
+{
+	sigfillset(set);
+	memset(set, 0xff, sizeof(*set));
+}
+
 int
 init_prepare(const struct minit_config *cfg)
 {
@@ -77,7 +89,7 @@ init_prepare(const struct minit_config *cfg)
 
 	if (!cfg->no_init)
 		release_tty(cfg);
-	sigfillset(&all);
+	all_signals(&all);
 	if (sigprocmask(SIG_SETMASK, &all, NULL) == -1) {
 		log_sys("init: sigprocmask");
 		return -1;
@@ -254,7 +266,7 @@ loop(struct supervisor *sv)
 {
 	sigset_t all;
 
-	sigfillset(&all);
+	all_signals(&all);
 	for (;;) {
 		struct timespec left;
 		bool give_up;
@@ -347,10 +359,14 @@ supervise(const struct minit_config *cfg)
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;
 	}
-	/* EPIPE here only means the child already gave up (PROGRAM not found,
-	 * say): its report says why.  A child still waiting reads EOF when we
-	 * close and refuses. */
-	(void)!write(go[1], "g", 1);
+	/* EPIPE: the child already gave up (PROGRAM not in PATH, a failed
+	 * drop) and closed go; its report below says why (126, 127, 125). */
+	if (write(go[1], "g", 1) != 1 && errno != EPIPE) {
+		log_sys("init: cannot start PROGRAM");
+		(void)kill(sv.child, SIGKILL);
+		(void)waitpid(sv.child, NULL, 0);
+		return MINIT_EX_REFUSED;
+	}
 	(void)close(go[1]);
 	code = read_report(cfg, report[0], sv.child);
 	if (code != 0)

@@ -10,7 +10,7 @@
 
 /* One write(2) per line, so lines from PID 1 and the child never interleave
  * and nothing is buffered across fork. */
-static void
+static void __attribute__((format(printf, 1, 0)))
 log_line(const char *fmt, va_list ap, int err)
 {
 	char buf[1024];

@@ -110,11 +110,14 @@ parse_uint(const char *s, unsigned long long max, unsigned long long *out)
 	if (s == NULL || *s == '\0')
 		return -1;
 	for (; *s != '\0'; s++) {
+		unsigned d = (unsigned)(*s - '0');
+
 		if (*s < '0' || *s > '9')
 			return -1;
-		if (v > (max - (unsigned)(*s - '0')) / 10)
+		/* d > max first: max - d would wrap for a max below 9 */
+		if (d > max || v > (max - d) / 10)
 			return -1;
-		v = v * 10 + (unsigned)(*s - '0');
+		v = v * 10 + d;
 	}
 	*out = v;
 	return 0;
@@ -163,17 +166,17 @@ static int
 split_pair(const char *s, char *a, char *b, size_t size)
 {
 	const char *colon = strchr(s, ':');
-	size_t la;
+	size_t la, lb;
 
 	if (colon == NULL || strchr(colon + 1, ':') != NULL)
 		return -1;
 	la = (size_t)(colon - s);
-	if (la == 0 || la >= size || strlen(colon + 1) >= size ||
-	    colon[1] == '\0')
+	lb = strlen(colon + 1);
+	if (la == 0 || la >= size || lb == 0 || lb >= size)
 		return -1;
 	memcpy(a, s, la);
 	a[la] = '\0';
-	strcpy(b, colon + 1);
+	memcpy(b, colon + 1, lb + 1);
 	return 0;
 }
 
@@ -230,7 +233,8 @@ parse_caps(const char *list, uint64_t *bits)
 			return -1;
 		}
 		*bits |= UINT64_C(1) << cap;
-		p = end + 1;
+		if (end != NULL)	/* NULL + 1 is undefined (fuzz_options) */
+			p = end + 1;
 	} while (end != NULL);
 	return 0;
 }

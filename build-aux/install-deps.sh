@@ -9,7 +9,7 @@ set -eu
 build="gcc make musl-tools musl-dev gperf dpkg-dev autoconf automake libtool
 	pkgconf libseccomp-dev libcap-ng-dev binutils file"
 test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
-	podman runc uidmap iproute2"
+	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 case "${1:-build}" in
