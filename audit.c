@@ -371,6 +371,27 @@ check_caps(struct audit *a)
 	}
 }
 
+/* n whitespace-separated decimal numbers from s (a /proc line): 0, or -1
+ * when one is missing or out of range. */
+static int
+scan_ulongs(const char *s, unsigned long *const *out, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *end;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s < '0' || *s > '9')
+			return -1;
+		errno = 0;
+		*out[i] = strtoul(s, &end, 10);
+		if (errno != 0)
+			return -1;
+		s = end;
+	}
+	return 0;
+}
+
 static void
 check_process(struct audit *a)
 {
@@ -414,7 +435,7 @@ check_process(struct audit *a)
 		unsigned long in = 0, out = 0, len = 0;
 		bool userns;
 
-		if (m == NULL || sscanf(m, "%lu %lu %lu", &in, &out, &len) != 3) {
+		if (m == NULL || scan_ulongs(m, (unsigned long *[]){ &in, &out, &len }, 3) == -1) {
 			free(m);
 			report(a, "identity.userns", INFO, NULL, "unknown (/proc/self/uid_map)");
 			return;
@@ -786,7 +807,7 @@ check_pid1(struct audit *a)
 		return;
 	}
 	if (!status_field(st, "Uid", uids, sizeof(uids)) ||
-	    sscanf(uids, "%lu %lu %lu %lu", &r, &e, &s, &f) != 4)
+	    scan_ulongs(uids, (unsigned long *[]){ &r, &e, &s, &f }, 4) == -1)
 		ok = false;
 	jb_printf(&j, "%lu", e);
 	if (!ok)

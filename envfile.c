@@ -12,8 +12,6 @@
 #include "envfile.h"
 #include "envline.h"
 
-extern char **environ;
-
 struct envv {
 	char	**v;
 	size_t	 n, cap;
@@ -105,7 +103,7 @@ read_checked(const char *path, size_t *len)
 {
 	struct stat st;
 	char *buf = NULL;
-	ssize_t n = 0;
+	ssize_t n;	/* the loop below reads at least once */
 	size_t got = 0;
 	int fd;
 

@@ -223,27 +223,28 @@ start_grace(struct supervisor *sv)
 static const struct timespec *
 time_left(struct supervisor *sv, struct timespec *left, bool *give_up)
 {
-	struct timespec now;
-
 	*give_up = false;
 	if (!sv->child_done)
 		return NULL;
-	(void)clock_gettime(CLOCK_MONOTONIC, &now);
-	left->tv_sec = sv->deadline.tv_sec - now.tv_sec;
-	left->tv_nsec = sv->deadline.tv_nsec - now.tv_nsec;
-	if (left->tv_nsec < 0) {
-		left->tv_nsec += 1000000000L;
-		left->tv_sec--;
+	for (;;) {
+		struct timespec now;
+
+		(void)clock_gettime(CLOCK_MONOTONIC, &now);
+		left->tv_sec = sv->deadline.tv_sec - now.tv_sec;
+		left->tv_nsec = sv->deadline.tv_nsec - now.tv_nsec;
+		if (left->tv_nsec < 0) {
+			left->tv_nsec += 1000000000L;
+			left->tv_sec--;
+		}
+		if (left->tv_sec >= 0)
+			return left;
+		if (sv->killing) {
+			*give_up = true;
+			return NULL;
+		}
+		log_verbose(sv->cfg, "init: grace period over: SIGKILL");
+		kill_rest(sv);	/* sets the next deadline: loops once more */
 	}
-	if (left->tv_sec >= 0)
-		return left;
-	if (sv->killing) {
-		*give_up = true;
-		return NULL;
-	}
-	log_verbose(sv->cfg, "init: grace period over: SIGKILL");
-	kill_rest(sv);
-	return time_left(sv, left, give_up);
 }
 
 static int

@@ -117,7 +117,7 @@ judge(const struct stat *st, const struct mounts_who *who)
 /* 1: a writable directory found (or the walk cannot tell), 0: none below.
  * Takes dfd, an open directory that judge() said to look inside. */
 static int
-walk_dir(struct walk *w, int dfd, int depth)
+walk_dir(struct walk *w, int dfd, int depth)	/* NOLINT(misc-no-recursion): WALK_DEPTH levels */
 {
 	DIR *d;
 	struct dirent *de;

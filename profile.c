@@ -88,6 +88,9 @@ struct parser {
 	int		 depth;		/* 1 inside an included builtin */
 };
 
+static int fail(struct parser *ps, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static int
 fail(struct parser *ps, const char *fmt, ...)
 {
@@ -201,8 +204,9 @@ emit(struct prof_masked *out, int *n, uint32_t mask, uint32_t val)
  * bits of m from the top like a trie of vals; every branch that holds no
  * value is one compare (at most 32 per value).  Exact on the low 32 bits,
  * unlike a 64-bit != that junk in the high half slips past (P17). */
+/* Recursion bounded by the 32 bits of m. */
 static void
-not_in(uint32_t m, const uint32_t *vals, unsigned set, int bit,
+not_in(uint32_t m, const uint32_t *vals, unsigned set, int bit,	/* NOLINT(misc-no-recursion): one level per bit, 32 at most */
     uint32_t pm, uint32_t pv, struct prof_masked *out, int *n)
 {
 	while (bit >= 0 && (m & (1U << bit)) == 0)
@@ -474,7 +478,7 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 static int
 parse_rule(struct parser *ps, char **tok, int ntok)
 {
-	struct prof_cond cond[PROF_MAX_CONDS];
+	struct prof_cond cond[PROF_MAX_CONDS] = { 0 };
 	struct prof_action a;
 	int i = 0, first, last, ncond = 0, nnot = 0;
 
@@ -527,7 +531,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 static int parse_text(struct parser *ps, const char *text, size_t len);
 
 static int
-parse_line(struct parser *ps, char **tok, int ntok)
+parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion): include nests once (depth) */
 {
 	if (strcmp(tok[0], "default-action") == 0) {
 		int i = 1;
@@ -581,7 +585,7 @@ tokenize(struct parser *ps, char *line, char **tok)
 }
 
 static int
-parse_text(struct parser *ps, const char *text, size_t len)
+parse_text(struct parser *ps, const char *text, size_t len)	/* NOLINT(misc-no-recursion): include nests once (depth) */
 {
 	char line[MAX_LINE + 1], *tok[MAX_TOKENS];
 	size_t pos = 0;
