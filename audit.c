@@ -1,13 +1,872 @@
-/* audit.c: STUB, replaced by the rootfs/audit issue. */
+/* audit.c: minit --audit.  The hardened child, where it would exec PROGRAM,
+ * inspects itself and PID 1 and prints one line per check (or one JSON
+ * document), then _exits 0 when every check meets the baseline, 1 if not.
+ *
+ * What it reads comes from the kernel, not from our own bookkeeping:
+ * /proc/self/status and prctl for the process, /proc/<minit>/status for
+ * PID 1, statvfs and mountinfo for the filesystem.  The live probes each try
+ * a forbidden thing in a forked grandchild, so a probe that the app's
+ * seccomp filter answers with SIGSYS (--seccomp-action kill) kills only that
+ * grandchild and is reported as blocked.  docs/audit.md lists every check
+ * and the JSON keys. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
+#include <cap-ng.h>
+
 #include "audit.h"
+#include "mountinfo.h"
+#include "mounts.h"
+
+#ifndef CAP_DAC_OVERRIDE
+#define CAP_DAC_OVERRIDE 1
+#endif
+#define MAX_FAILED	64
+
+enum verdict { PASS, FAIL, INFO };
+
+/* A JSON value under construction; overflow truncates and is reported as
+ * an invalid value rather than written past the end. */
+struct jbuf {
+	char	 s[8192];
+	size_t	 n;
+	bool	 overflow;
+};
+
+struct audit {
+	const struct minit_config *cfg;
+	bool		 json;
+	bool		 first;		/* no check printed yet (JSON commas) */
+	int		 passed, failed, info;
+	char		 failed_ids[MAX_FAILED][32];
+	int		 nfailed_ids;
+	pid_t		 minit;		/* PID 1 (or minit as a subreaper) */
+	char		*self_status;	/* /proc/self/status, NULL without /proc */
+	char		*mountinfo;	/* NULL without /proc */
+};
+
+static void __attribute__((format(printf, 2, 3)))
+jb_printf(struct jbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->overflow)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->s + b->n, sizeof(b->s) - b->n, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(b->s) - b->n) {
+		b->overflow = true;
+		b->n = 0;
+		b->s[0] = '\0';
+		return;
+	}
+	b->n += (size_t)n;
+}
+
+/* A JSON string: quotes, backslash and every byte outside printable ASCII
+ * escaped as \u00XX, so any path gives valid JSON. */
+static void
+jb_str(struct jbuf *b, const char *s)
+{
+	jb_printf(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			jb_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p >= 0x7f)
+			jb_printf(b, "\\u%04x", *p);
+		else
+			jb_printf(b, "%c", *p);
+	}
+	jb_printf(b, "\"");
+}
+
+static const char *
+verdict_name(enum verdict v)
+{
+	return v == PASS ? "pass" : v == FAIL ? "fail" : "info";
+}
+
+/* Print one check.  value is a JSON value (or NULL: null); reason is the
+ * short text both outputs carry. */
+static void __attribute__((format(printf, 5, 6)))
+report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value,
+    const char *fmt, ...)
+{
+	char reason[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	if (v == PASS)
+		a->passed++;
+	else if (v == INFO)
+		a->info++;
+	else {
+		a->failed++;
+		if (a->nfailed_ids < MAX_FAILED)
+			snprintf(a->failed_ids[a->nfailed_ids++], sizeof(a->failed_ids[0]),
+			    "%s", id);
+	}
+	if (!a->json) {
+		printf("%-4s  %-26s %s\n", verdict_name(v), id, reason);
+		return;
+	}
+	{
+		struct jbuf r = { .n = 0 };
+
+		jb_str(&r, reason);
+		printf("%s\n    \"%s\": {\"status\": \"%s\", \"value\": %s, \"reason\": %s}",
+		    a->first ? "" : ",", id, verdict_name(v),
+		    value == NULL || value->n == 0 ? "null" : value->s, r.s);
+	}
+	a->first = false;
+}
+
+/* ---- reading the kernel's view ------------------------------------------ */
+
+static char *
+read_text(const char *path)
+{
+	char *buf;
+	size_t len = 0, cap = 8192;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd == -1)
+		return NULL;
+	buf = malloc(cap);
+	while (buf != NULL && len < cap - 1) {
+		ssize_t n = read(fd, buf + len, cap - 1 - len);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	if (buf != NULL)
+		buf[len] = '\0';
+	(void)close(fd);
+	return buf;
+}
+
+/* The value of "Key:\tvalue" in a /proc/PID/status text, trimmed. */
+static bool
+status_field(const char *text, const char *key, char *out, size_t size)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = text; p != NULL && *p != '\0'; ) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen && strncmp(p, key, klen) == 0 && p[klen] == ':') {
+			const char *v = p + klen + 1;
+
+			while (*v == '\t' || *v == ' ')
+				v++;
+			len -= (size_t)(v - p);
+			if (len >= size)
+				len = size - 1;
+			memcpy(out, v, len);
+			out[len] = '\0';
+			return true;
+		}
+		p = nl != NULL ? nl + 1 : NULL;
+	}
+	return false;
+}
+
+static bool
+status_hex(const char *text, const char *key, uint64_t *v)
+{
+	char buf[64], *end;
+
+	if (text == NULL || !status_field(text, key, buf, sizeof(buf)))
+		return false;
+	errno = 0;
+	*v = strtoull(buf, &end, 16);
+	return errno == 0 && end != buf;
+}
+
+static bool
+status_long(const char *text, const char *key, long *v)
+{
+	char buf[64], *end;
+
+	if (text == NULL || !status_field(text, key, buf, sizeof(buf)))
+		return false;
+	errno = 0;
+	*v = strtol(buf, &end, 10);
+	return errno == 0 && end != buf;
+}
+
+static const char *const set_keys[5] = { "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb" };
+static const char *const set_ids[5] = { "inh", "prm", "eff", "bnd", "amb" };
+
+/* Our own five sets: /proc/self/status, or libcap-ng without /proc. */
+static bool
+self_caps(const struct audit *a, uint64_t sets[5])
+{
+	static const capng_type_t types[5] = { CAPNG_INHERITABLE, CAPNG_PERMITTED,
+	    CAPNG_EFFECTIVE, CAPNG_BOUNDING_SET, CAPNG_AMBIENT };
+	bool ok = true;
+
+	if (a->self_status != NULL) {
+		for (int i = 0; i < 5; i++)
+			ok = status_hex(a->self_status, set_keys[i], &sets[i]) && ok;
+		return ok;
+	}
+	if (capng_get_caps_process() != 0)
+		return false;
+	for (int i = 0; i < 5; i++) {
+		sets[i] = 0;
+		for (unsigned c = 0; c <= CAP_LAST_CAP && c < 64; c++)
+			if (capng_have_capability(types[i], c))
+				sets[i] |= 1ULL << c;
+	}
+	return true;
+}
+
+/* "chown,dac_override" into text (the first few names and the count when
+ * there are many: a line stays readable), and the JSON array into j. */
+#define TEXT_CAPS	6
+
+static void
+cap_names(uint64_t set, char *text, size_t size, struct jbuf *j)
+{
+	size_t n = 0;
+	int count = __builtin_popcountll(set), shown = 0;
+
+	text[0] = '\0';
+	jb_printf(j, "[");
+	for (unsigned c = 0; c < 64; c++) {
+		const char *name;
+		char num[16];
+
+		if (!(set >> c & 1))
+			continue;
+		name = capng_capability_to_name(c);
+		if (name == NULL) {
+			snprintf(num, sizeof(num), "cap_%u", c);
+			name = num;
+		}
+		jb_printf(j, "%s", j->s[j->n - 1] == '[' ? "" : ", ");
+		jb_str(j, name);
+		if (count > TEXT_CAPS && shown == 0 && n < size)
+			n += (size_t)snprintf(text + n, size - n, "%d: ", count);
+		if (shown++ < TEXT_CAPS && n < size)
+			n += (size_t)snprintf(text + n, size - n, "%s%s",
+			    shown == 1 ? "" : ",", name);
+		else if (shown == TEXT_CAPS + 1 && n < size)
+			n += (size_t)snprintf(text + n, size - n, ",...");
+	}
+	jb_printf(j, "]");
+	if (text[0] == '\0')
+		snprintf(text, size, "none");
+}
+
+/* ---- identity ----------------------------------------------------------- */
+
+static void
+check_ids(struct audit *a)
+{
+	uid_t r, e, s;
+	gid_t rg, eg, sg, groups[MINIT_MAX_GROUPS];
+	struct jbuf j = { .n = 0 };
+	int n;
+	bool root_group = false;
+
+	(void)getresuid(&r, &e, &s);
+	(void)getresgid(&rg, &eg, &sg);
+	jb_printf(&j, "%u", (unsigned)e);
+	if (r != e || e != s)
+		report(a, "identity.uid", FAIL, &j, "real %u, effective %u, saved %u differ",
+		    (unsigned)r, (unsigned)e, (unsigned)s);
+	else if (e == 0)
+		report(a, "identity.uid", FAIL, &j, "uid 0: PROGRAM runs as root");
+	else
+		report(a, "identity.uid", PASS, &j, "uid %u (real, effective, saved): not root",
+		    (unsigned)e);
+
+	j.n = 0;
+	jb_printf(&j, "%u", (unsigned)eg);
+	if (rg != eg || eg != sg)
+		report(a, "identity.gid", FAIL, &j, "real %u, effective %u, saved %u differ",
+		    (unsigned)rg, (unsigned)eg, (unsigned)sg);
+	else if (eg == 0)
+		report(a, "identity.gid", FAIL, &j, "gid 0 (root's group)");
+	else
+		report(a, "identity.gid", PASS, &j, "gid %u: not root's group", (unsigned)eg);
+
+	n = getgroups(MINIT_MAX_GROUPS, groups);
+	j.n = 0;
+	jb_printf(&j, "[");
+	{
+		char text[256] = "";
+		size_t t = 0;
+
+		for (int i = 0; i < n; i++) {
+			jb_printf(&j, "%s%u", i == 0 ? "" : ", ", (unsigned)groups[i]);
+			if (t < sizeof(text))
+				t += (size_t)snprintf(text + t, sizeof(text) - t, "%s%u",
+				    i == 0 ? "" : ",", (unsigned)groups[i]);
+			root_group |= groups[i] == 0;
+		}
+		jb_printf(&j, "]");
+		if (n < 0)
+			report(a, "identity.groups", FAIL, NULL, "getgroups: %s",
+			    strerror(errno));
+		else if (root_group)
+			report(a, "identity.groups", FAIL, &j, "%s: includes group 0", text);
+		else
+			report(a, "identity.groups", PASS, &j, "%s", n == 0 ? "none" : text);
+	}
+}
+
+static void
+check_caps(struct audit *a)
+{
+	uint64_t sets[5], keep = a->cfg->keep_caps;
+	char id[32], text[1024];
+
+	if (!self_caps(a, sets)) {
+		report(a, "identity.caps", FAIL, NULL, "cannot read the capability sets");
+		return;
+	}
+	for (int i = 0; i < 5; i++) {
+		struct jbuf j = { .n = 0 };
+		uint64_t extra = sets[i] & ~keep;
+
+		snprintf(id, sizeof(id), "identity.cap.%s", set_ids[i]);
+		cap_names(sets[i], text, sizeof(text), &j);
+		if (extra != 0) {
+			char more[1024];
+			struct jbuf ignored = { .n = 0 };
+
+			cap_names(extra, more, sizeof(more), &ignored);
+			report(a, id, FAIL, &j, "%s: not asked for with --cap", more);
+		} else {
+			report(a, id, PASS, &j, "%s", text);
+		}
+	}
+}
+
+static void
+check_process(struct audit *a)
+{
+	struct jbuf j = { .n = 0 };
+	long mode = -1, filters = -1;
+	int nnp = prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+	int dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+	int bits = prctl(PR_GET_SECUREBITS, 0, 0, 0, 0);
+	char map[256];
+
+	jb_printf(&j, "%s", nnp == 1 ? "true" : "false");
+	report(a, "identity.no_new_privs", nnp == 1 ? PASS : FAIL, &j, "%s",
+	    nnp == 1 ? "set: setuid and file-capability binaries gain nothing" :
+	    "not set: a setuid binary in the image can raise privileges");
+
+	if (!status_long(a->self_status, "Seccomp", &mode))
+		mode = prctl(PR_GET_SECCOMP, 0, 0, 0, 0);
+	(void)status_long(a->self_status, "Seccomp_filters", &filters);
+	j.n = 0;
+	jb_printf(&j, "{\"mode\": %ld, \"filters\": %ld}", mode, filters);
+	if (mode == 2)
+		report(a, "identity.seccomp", PASS, &j, "filter mode, %ld filter(s), profile '%s'",
+		    filters, a->cfg->seccomp_profile != NULL ? a->cfg->seccomp_profile : "?");
+	else
+		report(a, "identity.seccomp", FAIL, &j, "mode %ld: no syscall filter", mode);
+
+	/* Reset by execve for PROGRAM, so for information only. */
+	j.n = 0;
+	jb_printf(&j, "%s", dumpable == 1 ? "true" : dumpable == 0 ? "false" : "null");
+	report(a, "identity.dumpable", INFO, &j, "%d (here; execve resets it for PROGRAM)",
+	    dumpable);
+	j.n = 0;
+	if (bits >= 0)
+		jb_printf(&j, "%d", bits);
+	report(a, "identity.securebits", INFO, &j, "0x%x", bits < 0 ? 0 : (unsigned)bits);
+
+	/* amicontained's "user namespace": an identity uid_map means none. */
+	j.n = 0;
+	{
+		char *m = read_text("/proc/self/uid_map");
+		unsigned long in = 0, out = 0, len = 0;
+		bool userns;
+
+		if (m == NULL || sscanf(m, "%lu %lu %lu", &in, &out, &len) != 3) {
+			free(m);
+			report(a, "identity.userns", INFO, NULL, "unknown (/proc/self/uid_map)");
+			return;
+		}
+		userns = !(in == 0 && out == 0 && len == 4294967295UL);
+		snprintf(map, sizeof(map), "%lu %lu %lu", in, out, len);
+		free(m);
+		jb_printf(&j, "%s", userns ? "true" : "false");
+		report(a, "identity.userns", INFO, &j, "%s (uid_map %s)",
+		    userns ? "in a user namespace" : "initial user namespace", map);
+	}
+}
+
+/* ---- filesystem --------------------------------------------------------- */
+
+static bool
+path_ro(const char *path)
+{
+	struct statvfs sv;
+
+	return statvfs(path, &sv) == 0 && (sv.f_flag & ST_RDONLY) != 0;
+}
+
+static void
+check_root(struct audit *a)
+{
+	struct jbuf j = { .n = 0 };
+	bool ro = path_ro("/"), seen = false;
+	int mi_rw = 0;
+
+	if (a->mountinfo != NULL) {
+		char *copy = strdup(a->mountinfo);
+
+		mi_rw = copy == NULL ? -1 : mounts_root_writable(copy, &seen);
+		free(copy);
+	}
+	jb_printf(&j, "%s", ro && mi_rw == 0 ? "true" : "false");
+	if (mi_rw == -1)
+		report(a, "fs.root_read_only", FAIL, &j, "cannot parse /proc/self/mountinfo");
+	else if (!ro || mi_rw == 1)
+		report(a, "fs.root_read_only", FAIL, &j, "/ is writable (%s)%s",
+		    !ro ? "statvfs" : "mountinfo", a->cfg->allow_writable_root ?
+		    ": --allow-writable-root" : ": a real start refuses (exit 125)");
+	else
+		report(a, "fs.root_read_only", PASS, &j, "/ is read-only (statvfs%s)",
+		    seen ? " and mountinfo" : a->mountinfo == NULL ?
+		    " only: /proc not mounted" : "; not in mountinfo");
+}
+
+static void
+check_mounts(struct audit *a)
+{
+	gid_t groups[MINIT_MAX_GROUPS];
+	uint64_t sets[5] = { 0 };
+	struct mounts_who who;
+	struct mountinfo_entry e;
+	struct jbuf j = { .n = 0 };
+	char text[1024] = "", bad[512] = "", *copy, *cur;
+	size_t t = 0, b = 0;
+	int r, n;
+
+	if (a->mountinfo == NULL) {
+		report(a, "fs.writable_mounts", FAIL, NULL,
+		    "/proc is not mounted: cannot list the mounts");
+		return;
+	}
+	(void)self_caps(a, sets);
+	n = getgroups(MINIT_MAX_GROUPS, groups);
+	who = (struct mounts_who){ .uid = geteuid(), .gid = getegid(),
+	    .groups = groups, .ngroups = n > 0 ? (size_t)n : 0,
+	    .dac_override = (sets[2] >> CAP_DAC_OVERRIDE) & 1 };
+	copy = strdup(a->mountinfo);
+	if (copy == NULL) {
+		report(a, "fs.writable_mounts", FAIL, NULL, "out of memory");
+		return;
+	}
+	jb_printf(&j, "[");
+	for (cur = copy; (r = mountinfo_next(&cur, &e)) != 0; ) {
+		bool exec, mine;
+
+		if (r == -1 || !mountinfo_writable(&e) || mounts_is_node(e.point))
+			continue;
+		exec = (e.flags & MI_NOEXEC) == 0;
+		mine = mounts_user_writable(e.point, &who);
+		jb_printf(&j, "%s{\"path\": ", j.s[j.n - 1] == '[' ? "" : ", ");
+		jb_str(&j, e.point);
+		jb_printf(&j, ", \"fstype\": ");
+		jb_str(&j, e.fstype);
+		jb_printf(&j, ", \"exec\": %s, \"nosuid\": %s, \"user_writable\": %s}",
+		    exec ? "true" : "false", e.flags & MI_NOSUID ? "true" : "false",
+		    mine ? "true" : "false");
+		if (t < sizeof(text))
+			t += (size_t)snprintf(text + t, sizeof(text) - t, "%s%s (%s,%s%s)",
+			    t == 0 ? "" : " ", e.point, e.fstype, exec ? "exec" : "noexec",
+			    mine ? ",user-writable" : "");
+		if (exec && mine && b < sizeof(bad))
+			b += (size_t)snprintf(bad + b, sizeof(bad) - b, "%s%s",
+			    b == 0 ? "" : " ", e.point);
+	}
+	jb_printf(&j, "]");
+	free(copy);
+	if (b != 0)
+		report(a, "fs.writable_mounts", FAIL, &j,
+		    "writable by uid %u and allow exec: %s (mount them noexec)",
+		    (unsigned)who.uid, bad);
+	else
+		report(a, "fs.writable_mounts", PASS, &j, "%s",
+		    t == 0 ? "none" : text);
+}
+
+static void
+check_program(struct audit *a, const char *program)
+{
+	struct jbuf j = { .n = 0 };
+	struct stat st;
+	char dir[PATH_MAX], *slash;
+	bool ro, x;
+
+	if (program == NULL) {
+		report(a, "fs.program_read_only", INFO, NULL, "no PROGRAM given");
+		report(a, "fs.program_executable", INFO, NULL, "no PROGRAM given");
+		return;
+	}
+	jb_str(&j, program);
+	if (stat(program, &st) == -1) {
+		report(a, "fs.program_read_only", FAIL, &j, "%s: %s", program,
+		    strerror(errno));
+		report(a, "fs.program_executable", FAIL, &j, "%s: %s", program,
+		    strerror(errno));
+		return;
+	}
+	snprintf(dir, sizeof(dir), "%s", program);
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		dir[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	ro = path_ro(program) && path_ro(dir);
+	report(a, "fs.program_read_only", ro ? PASS : FAIL, &j, "%s %s", program,
+	    ro ? "and its folder are on read-only mounts" :
+	    "is on a writable mount: the app could replace itself");
+	/* access() checks the real ids: after the drop, PROGRAM's own. */
+	x = S_ISREG(st.st_mode) && access(program, X_OK) == 0;
+	report(a, "fs.program_executable", x ? PASS : FAIL, &j, "%s %s", program,
+	    x ? "is executable by this user" : "is not executable by this user");
+}
+
+/* ---- live probes -------------------------------------------------------- */
+
+static int
+probe_setuid(pid_t minit)
+{
+	(void)minit;
+	return setuid(0);
+}
+
+static int
+probe_userns(pid_t minit)
+{
+	(void)minit;
+	return unshare(CLONE_NEWUSER);
+}
+
+/* A file system type that does not exist: an unprivileged caller gets
+ * EPERM from may_mount() first; ENODEV means the kernel went past the
+ * privilege check.  Nothing is ever mounted. */
+static int
+probe_mount(pid_t minit)
+{
+	(void)minit;
+	if (mount("minit-audit", "/", "minit-audit-nofs", 0, NULL) == -1 &&
+	    errno == ENODEV)
+		return 0;
+	return -1;
+}
+
+/* PTRACE_SEIZE does not stop PID 1; our exit detaches it. */
+static int
+probe_ptrace(pid_t minit)
+{
+	return (int)ptrace(PTRACE_SEIZE, minit, NULL, NULL);
+}
+
+static int
+probe_write_root(pid_t minit)
+{
+	char path[64];
+	int fd;
+
+	(void)minit;
+	snprintf(path, sizeof(path), "/.minit-audit.%d", (int)getpid());
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd == -1)
+		return -1;
+	(void)unlink(path);
+	(void)close(fd);
+	return 0;
+}
+
+static int
+probe_raw_socket(pid_t minit)
+{
+	int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
+
+	(void)minit;
+	if (fd == -1)
+		return -1;
+	(void)close(fd);
+	return 0;
+}
+
+static const char *
+errno_name(int e)
+{
+	switch (e) {
+	case EPERM:		return "EPERM";
+	case EACCES:		return "EACCES";
+	case EROFS:		return "EROFS";
+	case EINVAL:		return "EINVAL";
+	case ENOSYS:		return "ENOSYS";
+	case ENOENT:		return "ENOENT";
+	case ESRCH:		return "ESRCH";
+	case EAFNOSUPPORT:	return "EAFNOSUPPORT";
+	case EPROTONOSUPPORT:	return "EPROTONOSUPPORT";
+	case EUSERS:		return "EUSERS";
+	case ENOSPC:		return "ENOSPC";
+	default:		return NULL;
+	}
+}
+
+/* Run fn in a grandchild.  It says "ready" on a pipe just before the
+ * forbidden call, so a SIGSYS before that (our own preparation denied by a
+ * custom profile) is told apart from a SIGSYS of the probe itself. */
+static void
+probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t))
+{
+	struct jbuf j = { .n = 0 };
+	int p[2], ws, code;
+	char ready = 0;
+	pid_t pid;
+
+	(void)fflush(stdout);
+	if (pipe2(p, O_CLOEXEC) == -1 || (pid = fork()) == -1) {
+		report(a, id, FAIL, NULL, "cannot run the probe: %s", strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		struct rlimit none = { 0, 0 };
+
+		(void)close(p[0]);
+		/* No core file from a SIGSYS, even where core_pattern pipes. */
+		(void)setrlimit(RLIMIT_CORE, &none);
+		(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+		(void)!write(p[1], "r", 1);
+		_exit(fn(a->minit) == 0 ? 0 : errno > 0 && errno < 255 ? errno : 255);
+	}
+	(void)close(p[1]);
+	while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
+		;
+	(void)!read(p[0], &ready, 1);
+	(void)close(p[0]);
+	if (ready != 'r') {
+		report(a, id, FAIL, NULL, "inconclusive: the probe died before %s", what);
+		return;
+	}
+	if (WIFSIGNALED(ws)) {
+		int sig = WTERMSIG(ws);
+
+		jb_printf(&j, "{\"blocked\": true, \"errno\": null, \"signal\": %d}", sig);
+		report(a, id, sig == SIGSYS ? PASS : FAIL, &j, "%s: killed by signal %d%s",
+		    what, sig, sig == SIGSYS ? " (seccomp)" : "");
+		return;
+	}
+	code = WEXITSTATUS(ws);
+	if (code == 0) {
+		jb_printf(&j, "{\"blocked\": false, \"errno\": null, \"signal\": null}");
+		report(a, id, FAIL, &j, "%s: succeeded", what);
+		return;
+	}
+	jb_printf(&j, "{\"blocked\": true, \"errno\": ");
+	if (errno_name(code) != NULL)
+		jb_str(&j, errno_name(code));
+	else
+		jb_printf(&j, "%d", code);
+	jb_printf(&j, ", \"signal\": null}");
+	report(a, id, PASS, &j, "%s: %s", what, strerror(code));
+}
+
+static void
+check_probes(struct audit *a)
+{
+	char what[64];
+
+	probe(a, "probe.setuid0", "setuid(0)", probe_setuid);
+	probe(a, "probe.userns", "unshare(CLONE_NEWUSER)", probe_userns);
+	probe(a, "probe.mount", "mount (of an unknown fs type)", probe_mount);
+	snprintf(what, sizeof(what), "ptrace of PID 1 (pid %d)", (int)a->minit);
+	probe(a, "probe.ptrace_pid1", what, probe_ptrace);
+	probe(a, "probe.write_root", "creating a file in /", probe_write_root);
+	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket);
+}
+
+/* ---- PID 1 -------------------------------------------------------------- */
+
+static void
+check_pid1(struct audit *a)
+{
+	char path[64], uids[128], text[1024];
+	char *st;
+	struct jbuf j = { .n = 0 };
+	struct stat dir;
+	unsigned long r = 0, e = 0, s = 0, f = 0;
+	uint64_t sets[5] = { 0 }, any = 0;
+	long nnp = -1, mode = -1;
+	bool ok = true;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)a->minit);
+	st = read_text(path);
+	if (st == NULL) {
+		const char *why = a->self_status == NULL ? "/proc is not mounted" :
+		    strerror(errno);
+
+		report(a, "pid1.uid", FAIL, NULL, "cannot read %s: %s", path, why);
+		report(a, "pid1.caps", FAIL, NULL, "cannot read %s: %s", path, why);
+		report(a, "pid1.no_new_privs", FAIL, NULL, "cannot read %s: %s", path, why);
+		report(a, "pid1.seccomp", FAIL, NULL, "cannot read %s: %s", path, why);
+		report(a, "pid1.dumpable", FAIL, NULL, "cannot read %s: %s", path, why);
+		return;
+	}
+	if (!status_field(st, "Uid", uids, sizeof(uids)) ||
+	    sscanf(uids, "%lu %lu %lu %lu", &r, &e, &s, &f) != 4)
+		ok = false;
+	jb_printf(&j, "%lu", e);
+	if (!ok)
+		report(a, "pid1.uid", FAIL, NULL, "no Uid line in %s", path);
+	else if (r == 0 || e == 0 || s == 0 || f == 0)
+		report(a, "pid1.uid", FAIL, &j, "pid %d runs as uid %lu/%lu/%lu/%lu: root",
+		    (int)a->minit, r, e, s, f);
+	else
+		report(a, "pid1.uid", PASS, &j, "pid %d runs as uid %lu: not root",
+		    (int)a->minit, e);
+
+	j.n = 0;
+	jb_printf(&j, "{");
+	text[0] = '\0';
+	for (int i = 0; i < 5; i++) {
+		char names[512];
+
+		ok = status_hex(st, set_keys[i], &sets[i]) && ok;
+		any |= sets[i];
+		jb_printf(&j, "%s\"%s\": ", i == 0 ? "" : ", ", set_ids[i]);
+		cap_names(sets[i], names, sizeof(names), &j);
+		if (sets[i] != 0 && strlen(text) < sizeof(text) - 1)
+			snprintf(text + strlen(text), sizeof(text) - strlen(text),
+			    "%s%s=%s", text[0] == '\0' ? "" : " ", set_ids[i], names);
+	}
+	jb_printf(&j, "}");
+	report(a, "pid1.caps", any == 0 && ok ? PASS : FAIL, &j, "%s",
+	    !ok ? "cannot read its capability sets" : any == 0 ?
+	    "no capability in any set" : text);
+
+	j.n = 0;
+	ok = status_long(st, "NoNewPrivs", &nnp);
+	jb_printf(&j, "%s", nnp == 1 ? "true" : "false");
+	report(a, "pid1.no_new_privs", nnp == 1 ? PASS : FAIL, &j, "%s",
+	    nnp == 1 ? "set" : ok ? "not set" : "no NoNewPrivs line");
+
+	j.n = 0;
+	(void)status_long(st, "Seccomp", &mode);
+	jb_printf(&j, "%ld", mode);
+	report(a, "pid1.seccomp", mode == 2 ? PASS : FAIL, &j, "mode %ld%s", mode,
+	    mode == 2 ? ": its own allow-list" : ": no syscall filter");
+
+	/* /proc/PID belongs to root when the process is not dumpable
+	 * (proc_pid_make_inode, task_dump_owner): telling only when PID 1
+	 * itself is not root. */
+	j.n = 0;
+	snprintf(path, sizeof(path), "/proc/%d", (int)a->minit);
+	if (stat(path, &dir) == -1 || e == 0) {
+		report(a, "pid1.dumpable", FAIL, NULL, "unknown%s",
+		    e == 0 ? ": PID 1 runs as root" : "");
+	} else {
+		bool dumpable = dir.st_uid == (uid_t)e;
+
+		jb_printf(&j, "%s", dumpable ? "true" : "false");
+		report(a, "pid1.dumpable", dumpable ? FAIL : PASS, &j, "%s", dumpable ?
+		    "dumpable: PROGRAM may ptrace it and read its memory" :
+		    "not dumpable: its /proc files belong to root");
+	}
+	free(st);
+}
+
+/* ---- the report --------------------------------------------------------- */
+
+static void
+header(struct audit *a, const char *program)
+{
+	if (!a->json) {
+		printf("minit %s --audit: PROGRAM %s\n", MINIT_VERSION,
+		    program != NULL ? program : "(none)");
+		return;
+	}
+	{
+		struct jbuf p = { .n = 0 };
+
+		if (program != NULL)
+			jb_str(&p, program);
+		printf("{\n  \"minit\": \"%s\",\n  \"format\": 1,\n  \"program\": %s,\n"
+		    "  \"checks\": {", MINIT_VERSION, p.n != 0 ? p.s : "null");
+	}
+}
+
+static void
+footer(struct audit *a)
+{
+	if (!a->json) {
+		printf("result: %s (%d passed, %d failed, %d info)", a->failed == 0 ?
+		    "pass" : "fail", a->passed, a->failed, a->info);
+		for (int i = 0; i < a->nfailed_ids; i++)
+			printf("%s%s", i == 0 ? ": " : ", ", a->failed_ids[i]);
+		printf("\n");
+		return;
+	}
+	printf("\n  },\n  \"passed\": %d,\n  \"failed\": %d,\n  \"info\": %d,\n"
+	    "  \"failed_checks\": [", a->passed, a->failed, a->info);
+	for (int i = 0; i < a->nfailed_ids; i++)
+		printf("%s\"%s\"", i == 0 ? "" : ", ", a->failed_ids[i]);
+	printf("],\n  \"result\": \"%s\"\n}\n", a->failed == 0 ? "pass" : "fail");
+}
 
 void
 audit_child(const struct minit_config *cfg, const char *program)
 {
-	(void)cfg;
-	(void)program;
-	log_err("audit: not implemented");
-	_exit(MINIT_EX_REFUSED);
+	struct audit a = { .cfg = cfg, .json = cfg->audit_json, .first = true,
+	    .minit = getppid() };
+
+	a.self_status = read_text("/proc/self/status");
+	a.mountinfo = mounts_read();
+	header(&a, program);
+	check_ids(&a);
+	check_caps(&a);
+	check_process(&a);
+	check_root(&a);
+	check_mounts(&a);
+	check_program(&a, program);
+	check_probes(&a);
+	check_pid1(&a);
+	footer(&a);
+	(void)fflush(stdout);
+	free(a.self_status);
+	free(a.mountinfo);
+	_exit(a.failed == 0 ? 0 : 1);
 }

@@ -5,7 +5,14 @@
 
 #include "minit.h"
 
+/* Largest --env-file accepted, in bytes (docs/privdrop.md). */
+#define ENVFILE_MAX_SIZE	(64 * 1024)
+
 /* Build cfg->envp.  Call after privdrop_resolve.  -1 on refusal (logged). */
 int	envfile_build(struct minit_config *cfg);
+
+/* In PID 1 after the fork: wipe the strings envfile_build added (secrets
+ * from the env files); PROGRAM has its own copy. */
+void	envfile_wipe(const struct minit_config *cfg);
 
 #endif

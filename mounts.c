@@ -1,0 +1,213 @@
+/* mounts.c: side effects for rootfs.c and audit.c (see mounts.h). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "mountinfo.h"
+#include "mounts.h"
+
+#ifndef PROC_SUPER_MAGIC
+#define PROC_SUPER_MAGIC 0x9fa0
+#endif
+
+#define WALK_BUDGET	4096	/* entries looked at before we give up */
+#define WALK_DEPTH	32
+
+char *
+mounts_read(void)
+{
+	struct statfs sf;
+	size_t len = 0, cap = 16384;
+	char *buf;
+	int fd;
+
+	/* Only a real procfs: a FROM-scratch image may carry a /proc folder
+	 * with a forged self/mountinfo in it. */
+	if (statfs("/proc", &sf) == -1 || sf.f_type != PROC_SUPER_MAGIC) {
+		errno = ENOENT;
+		return NULL;
+	}
+	fd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+	if (fd == -1)
+		return NULL;
+	buf = malloc(cap);
+	while (buf != NULL) {
+		ssize_t n = read(fd, buf + len, cap - len - 1);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == -1) {
+				free(buf);
+				buf = NULL;
+			}
+			break;
+		}
+		len += (size_t)n;
+		if (cap - len < 4096) {
+			char *bigger = cap < (16u << 20) ? realloc(buf, cap * 2) : NULL;
+
+			if (bigger == NULL) {
+				free(buf);
+				buf = NULL;
+				errno = ENOMEM;
+				break;
+			}
+			buf = bigger;
+			cap *= 2;
+		}
+	}
+	if (buf != NULL)
+		buf[len] = '\0';
+	{
+		int saved = errno;
+
+		(void)close(fd);
+		errno = saved;
+	}
+	return buf;
+}
+
+static bool
+in_groups(const struct mounts_who *who, gid_t gid)
+{
+	if (gid == who->gid)
+		return true;
+	for (size_t i = 0; i < who->ngroups; i++)
+		if (who->groups[i] == gid)
+			return true;
+	return false;
+}
+
+/* The classic mode-bit check (ACLs are not read: see docs/audit.md). */
+static bool
+may(const struct stat *st, const struct mounts_who *who, mode_t want)
+{
+	if (who->dac_override)
+		return true;
+	if (st->st_uid == who->uid)
+		return (st->st_mode & (want << 6)) == (want << 6);
+	if (in_groups(who, st->st_gid))
+		return (st->st_mode & (want << 3)) == (want << 3);
+	return (st->st_mode & want) == want;
+}
+
+struct walk {
+	const struct mounts_who *who;
+	dev_t		 dev;
+	unsigned	 budget;
+};
+
+/* Judge a directory from its mode: 1 writable, 0 cannot enter, -1 look
+ * inside. */
+static int
+judge(const struct stat *st, const struct mounts_who *who)
+{
+	if (may(st, who, 03))		/* write + search: can create here */
+		return 1;
+	return may(st, who, 01) ? -1 : 0;
+}
+
+/* 1: a writable directory found (or the walk cannot tell), 0: none below.
+ * Takes dfd, an open directory that judge() said to look inside. */
+static int
+walk_dir(struct walk *w, int dfd, int depth)
+{
+	DIR *d;
+	struct dirent *de;
+	int found = 0;
+
+	if (depth >= WALK_DEPTH) {
+		(void)close(dfd);
+		return 1;
+	}
+	d = fdopendir(dfd);
+	if (d == NULL) {
+		(void)close(dfd);
+		return 1;		/* cannot tell: count it (fail closed) */
+	}
+	while (!found && (de = readdir(d)) != NULL) {
+		struct stat sub;
+		int fd;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (w->budget-- == 0) {
+			found = 1;
+			break;
+		}
+		if (fstatat(dirfd(d), de->d_name, &sub, AT_SYMLINK_NOFOLLOW) == -1 ||
+		    !S_ISDIR(sub.st_mode) || sub.st_dev != w->dev)
+			continue;	/* another mount is judged on its own */
+		found = judge(&sub, w->who);
+		if (found != -1)
+			continue;
+		fd = openat(dirfd(d), de->d_name,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		found = fd == -1 ? 1 : walk_dir(w, fd, depth + 1);
+	}
+	(void)closedir(d);
+	return found;
+}
+
+bool
+mounts_user_writable(const char *point, const struct mounts_who *who)
+{
+	struct walk w = { .who = who, .budget = WALK_BUDGET };
+	struct stat st;
+	int fd, j;
+
+	if (stat(point, &st) == -1)
+		return errno != EACCES && errno != ENOENT;
+	if (!S_ISDIR(st.st_mode))
+		return S_ISREG(st.st_mode) && may(&st, who, 02);
+	j = judge(&st, who);
+	if (j != -1)
+		return j == 1;
+	fd = open(point, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return true;
+	w.dev = st.st_dev;
+	return walk_dir(&w, fd, 0) != 0;
+}
+
+bool
+mounts_is_node(const char *point)
+{
+	struct stat st;
+
+	return lstat(point, &st) == 0 && !S_ISDIR(st.st_mode) &&
+	    !S_ISREG(st.st_mode);
+}
+
+/* Cross-check / against mountinfo: any entry mounted on "/" with the root
+ * directory's device that is writable makes / writable.  *seen tells
+ * whether one was found at all. */
+int
+mounts_root_writable(char *text, bool *seen)
+{
+	struct mountinfo_entry e;
+	struct stat st;
+	char *cur = text;
+	int r, writable = 0;
+
+	*seen = false;
+	if (stat("/", &st) == -1)
+		return -1;
+	while ((r = mountinfo_next(&cur, &e)) != 0) {
+		if (r == -1)
+			return -1;
+		if (strcmp(e.point, "/") == 0 && e.major == (unsigned long)major(st.st_dev) &&
+		    e.minor == (unsigned long)minor(st.st_dev)) {
+			*seen = true;
+			writable = mountinfo_writable(&e);	/* the last one is on top */
+		}
+	}
+	return writable;
+}
