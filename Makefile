@@ -91,7 +91,7 @@ $(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t:
 # --- dev: glibc, sanitizers -------------------------------------------------
 DCC	:= gcc
 SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
-DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -I.
+DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -iquote .
 DLIBS	:= -lseccomp -lcap-ng
 DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o)
 DLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/dev/%.o)

@@ -176,8 +176,10 @@ check_program(const struct minit_config *cfg, bool root_warned)
 	else
 		snprintf(dir, sizeof(dir), ".");
 	if (path_ro(path, &ro_file) == -1 || path_ro(dir, &ro_dir) == -1) {
-		log_sys("rootfs: statvfs %s", path);
-		return -1;
+		/* Missing or unreachable: the child's exec reports it (126/127). */
+		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the child reports it",
+		    path, strerror(errno));
+		return 0;
 	}
 	if (ro_file && ro_dir) {
 		log_verbose(cfg, "rootfs: PROGRAM %s is on a read-only mount", path);

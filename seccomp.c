@@ -1,32 +1,542 @@
-/* seccomp.c: STUB, replaced by the seccomp issue. */
+/* seccomp.c: PROGRAM's filter and PID 1's own, through libseccomp.
+ *
+ * A profile (builtin text or a file) is parsed by profile.c.  The parent
+ * only reads and checks it: PROGRAM's filter is built in the child, so PID 1
+ * never holds it.  The file's text is read once, as root, before the fork,
+ * and the child parses that same text again: no second open after the
+ * privilege drop, no window for the file to change in between.
+ *
+ * Every filter is native x86_64 only with BADARCH = KILL_PROCESS, so the
+ * i386 int 0x80 and x32 ABIs (which use other syscall numbers) are killed
+ * (P11, P12); libseccomp builds a binary tree (OPTIMIZE 2) and argument
+ * checks are 32-bit masked compares (P17), which leaves every other syscall
+ * to the kernel's action cache (P18). */
+#include <errno.h>
+#include <fcntl.h>
+#include <seccomp.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "profile.h"
 #include "seccomp.h"
 
-int
-seccomp_check(const struct minit_config *cfg)
+/* The profile file's text, read before the fork for the child to parse.
+ * A file-static because cfg is const; PID 1 frees it after the fork. */
+static char	*file_text;
+static size_t	 file_len;
+
+struct pair {
+	uint32_t	 mask, val;
+};
+
+static int
+is_off(const char *name)
 {
-	(void)cfg;
+	return strcmp(name, "off") == 0;
+}
+
+/* Builtin names for --seccomp; --seccomp-print also knows "pid1". */
+static const char *
+builtin_text(const char *name, int print)
+{
+	if (!print && strcmp(name, "pid1") == 0)
+		return NULL;
+	return profile_builtin(name);
+}
+
+/* Read a profile file: regular, not larger than the parser takes. */
+static int
+read_file(const char *path, char **text, size_t *len)
+{
+	struct stat st;
+	ssize_t n;
+	size_t got = 0;
+	char *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+
+	if (fd == -1) {
+		log_sys("seccomp: %s", path);
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		log_sys("seccomp: %s", path);
+		(void)close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > PROF_MAX_TEXT) {
+		log_err("seccomp: %s: not a regular file of at most %d bytes",
+		    path, PROF_MAX_TEXT);
+		(void)close(fd);
+		return -1;
+	}
+	buf = malloc((size_t)st.st_size + 1);
+	if (buf == NULL) {
+		log_sys("seccomp: %s", path);
+		(void)close(fd);
+		return -1;
+	}
+	while (got < (size_t)st.st_size &&
+	    (n = read(fd, buf + got, (size_t)st.st_size - got)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			log_sys("seccomp: %s", path);
+			free(buf);
+			(void)close(fd);
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	(void)close(fd);
+	*text = buf;
+	*len = got;
+	return 0;
+}
+
+/* Parse a profile into a fresh anonymous mapping (unmapped by the caller
+ * with profile_free), so a short-lived profile leaves no heap behind in
+ * PID 1.  label names it in messages. */
+static struct profile *
+profile_load(const char *label, const char *text, size_t len)
+{
+	struct prof_error err;
+	struct profile *p = mmap(NULL, sizeof(*p), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED) {
+		log_sys("seccomp: %s", label);
+		return NULL;
+	}
+	if (profile_parse(p, text, len, &err) == -1) {
+		if (err.line > 0)
+			log_err("seccomp: %s:%u: %s", label, err.line, err.msg);
+		else
+			log_err("seccomp: %s: %s", label, err.msg);
+		(void)munmap(p, sizeof(*p));
+		return NULL;
+	}
+	return p;
+}
+
+static void
+profile_free(struct profile *p)
+{
+	if (p != NULL)
+		(void)munmap(p, sizeof(*p));
+}
+
+/* The text of cfg->seccomp_profile: a builtin, or the file read by
+ * seccomp_check. */
+static const char *
+program_text(const struct minit_config *cfg, size_t *len)
+{
+	const char *t = builtin_text(cfg->seccomp_profile, 0);
+
+	if (t != NULL) {
+		*len = strlen(t);
+		return t;
+	}
+	*len = file_len;
+	return file_text;
+}
+
+/* What the child still calls after its filter is loaded (child.c): read
+ * the go byte, write a failure report, unblock signals, exec, exit. */
+static int
+check_needed(const struct minit_config *cfg, const struct profile *p)
+{
+	static const char *const needed[] = { "execve", "read", "write",
+	    "rt_sigprocmask", "exit_group", NULL };
+
+	for (int i = 0; needed[i] != NULL; i++)
+		if (!profile_always_allows(p, profile_syscall_nr(needed[i]),
+		    (int)cfg->seccomp_action)) {
+			log_err("seccomp: %s: the profile denies %s, which minit "
+			    "needs to start PROGRAM", cfg->seccomp_profile,
+			    needed[i]);
+			return -1;
+		}
 	return 0;
 }
 
 int
-seccomp_print(const struct minit_config *cfg)
+seccomp_check(const struct minit_config *cfg)
 {
-	(void)cfg;
-	return MINIT_EX_REFUSED;
+	struct profile *p;
+	const char *text;
+	size_t len;
+	int rc;
+
+	if (is_off(cfg->seccomp_profile)) {
+		log_err("seccomp: warning: --seccomp off: PROGRAM runs without "
+		    "a syscall filter");
+		return 0;
+	}
+	if (builtin_text(cfg->seccomp_profile, 0) == NULL &&
+	    read_file(cfg->seccomp_profile, &file_text, &file_len) == -1)
+		return -1;
+	text = program_text(cfg, &len);
+	p = profile_load(cfg->seccomp_profile, text, len);
+	if (p == NULL)
+		return -1;
+	rc = check_needed(cfg, p);
+	profile_free(p);
+	if (rc == 0 && prctl(PR_GET_SECCOMP) == -1) {
+		log_sys("seccomp: the kernel has no seccomp support");
+		return -1;
+	}
+	return rc;
+}
+
+static uint32_t
+scmp_action(struct prof_action a)
+{
+	switch (a.act) {
+	case PROF_ALLOW:
+		return SCMP_ACT_ALLOW;
+	case PROF_ERRNO:
+		return SCMP_ACT_ERRNO(a.err);
+	case PROF_LOG:
+		return SCMP_ACT_LOG;
+	default:
+		return SCMP_ACT_KILL_PROCESS;
+	}
+}
+
+static void
+emit(struct pair *out, int *n, uint32_t mask, uint32_t val)
+{
+	out[*n].mask = mask;
+	out[*n].val = val;
+	(*n)++;
+}
+
+/* { x : (x & m) is none of vals } as a union of masked compares: walk the
+ * bits of m from the top like a trie of vals; every branch that holds no
+ * value is one compare (at most 32 per value).  Exact on the low 32 bits,
+ * unlike a 64-bit != that junk in the high half slips past (P17). */
+static void
+not_in(uint32_t m, const uint32_t *vals, unsigned set, int bit,
+    uint32_t pm, uint32_t pv, struct pair *out, int *n)
+{
+	while (bit >= 0 && (m & (1U << bit)) == 0)
+		bit--;
+	if (bit < 0)
+		return;		/* exactly one of vals: no compare */
+	for (uint32_t c = 0; c <= 1; c++) {
+		unsigned sub = 0;
+
+		for (unsigned i = 0; i < PROF_MAX_VALS; i++)
+			if ((set & (1U << i)) && ((vals[i] >> bit) & 1U) == c)
+				sub |= 1U << i;
+		if (sub == 0)
+			emit(out, n, pm | (1U << bit), pv | (c << bit));
+		else
+			not_in(m, vals, sub, bit - 1, pm | (1U << bit),
+			    pv | (c << bit), out, n);
+	}
+}
+
+static int
+add_cond_rule(scmp_filter_ctx ctx, uint32_t act, const struct prof_rule *r)
+{
+	struct scmp_arg_cmp cmp[PROF_MAX_CONDS];
+	struct pair alt[32 * PROF_MAX_VALS + 1];
+	int nalt = 0, notin_at = -1, rc;
+
+	for (int i = 0; i < r->ncond; i++) {
+		const struct prof_cond *c = &r->cond[i];
+
+		/* a mask without high bits: libseccomp compares the low
+		 * 32 bits only */
+		cmp[i] = (struct scmp_arg_cmp){ .arg = c->arg,
+		    .op = SCMP_CMP_MASKED_EQ, .datum_a = c->mask,
+		    .datum_b = c->val[0] };
+		if (c->op == PROF_NOT_IN) {
+			notin_at = i;
+			not_in(c->mask, c->val, (1U << c->nvals) - 1, 31, 0, 0,
+			    alt, &nalt);
+		}
+	}
+	if (notin_at == -1)
+		return seccomp_rule_add_exact_array(ctx, act, r->nr, r->ncond, cmp);
+	for (int k = 0; k < nalt; k++) {
+		cmp[notin_at].datum_a = alt[k].mask;
+		cmp[notin_at].datum_b = alt[k].val;
+		rc = seccomp_rule_add_exact_array(ctx, act, r->nr, r->ncond, cmp);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* One rule per syscall whose action differs from the default; a rule
+ * equal to the default changes nothing (and libseccomp refuses it). */
+static int
+add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
+{
+	char name[64];
+	int rc;
+
+	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
+		const struct prof_sys *s = &p->sys[nr];
+		uint32_t act = scmp_action(profile_concrete(s->action, deny));
+
+		if (s->state == PROF_SYS_NONE || act == def)
+			continue;
+		rc = 0;
+		if (s->state == PROF_SYS_ALWAYS)
+			rc = seccomp_rule_add_exact(ctx, act, nr, 0);
+		for (size_t k = 0; rc == 0 && s->state == PROF_SYS_IF &&
+		    k < p->nrules; k++)
+			if (p->rule[k].nr == nr)
+				rc = add_cond_rule(ctx, act, &p->rule[k]);
+		if (rc != 0) {
+			errno = -rc;
+			log_sys("seccomp: rule for %s (line %u)",
+			    profile_syscall_name(nr, name, sizeof(name)), s->line);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Build the filter of p and load it into this process. */
+static int
+load(const struct profile *p, int deny, const char *label)
+{
+	uint32_t def = scmp_action(profile_concrete(p->def, deny));
+	scmp_filter_ctx ctx;
+	int rc;
+
+	if (seccomp_arch_native() != SCMP_ARCH_X86_64) {
+		log_err("seccomp: %s: only the x86_64 ABI is supported", label);
+		return -1;
+	}
+	ctx = seccomp_init(def);
+	if (ctx == NULL) {
+		log_err("seccomp: %s: cannot create the filter", label);
+		return -1;
+	}
+	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
+	if (rc == 0)
+		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
+	if (rc == 0)
+		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
+	if (rc != 0) {
+		errno = -rc;
+		log_sys("seccomp: %s: filter attributes", label);
+	} else if (add_rules(ctx, p, deny, def) == -1) {
+		rc = -1;
+	} else if ((rc = seccomp_load(ctx)) != 0) {
+		errno = -rc;
+		log_sys("seccomp: %s: loading the filter", label);
+	}
+	seccomp_release(ctx);
+	return rc == 0 ? 0 : -1;
+}
+
+static long
+elapsed_us(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000000L +
+	    (t1.tv_nsec - t0->tv_nsec) / 1000;
 }
 
 int
 seccomp_apply(const struct minit_config *cfg)
 {
-	(void)cfg;
-	return 0;
+	struct timespec t0;
+	struct profile *p;
+	const char *text;
+	size_t len;
+	int rc, err;
+
+	if (is_off(cfg->seccomp_profile))
+		return 0;
+	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
+	text = program_text(cfg, &len);
+	if (text == NULL) {
+		log_err("seccomp: %s: profile not read", cfg->seccomp_profile);
+		errno = EINVAL;
+		return -1;
+	}
+	p = profile_load(cfg->seccomp_profile, text, len);
+	if (p == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	rc = load(p, (int)cfg->seccomp_action, cfg->seccomp_profile);
+	err = errno;
+	/* read back what the kernel holds, where the filter lets us ask */
+	if (rc == 0 && profile_always_allows(p, profile_syscall_nr("prctl"),
+	    (int)cfg->seccomp_action) && prctl(PR_GET_SECCOMP) != 2) {
+		log_err("seccomp: %s: loaded, but the kernel reports no filter",
+		    cfg->seccomp_profile);
+		rc = -1;
+		err = EINVAL;
+	}
+	profile_free(p);
+	if (rc == 0)
+		log_verbose(cfg, "seccomp: profile '%s' built and loaded in %ld us",
+		    cfg->seccomp_profile, elapsed_us(&t0));
+	errno = err;
+	return rc;
 }
 
 int
 seccomp_pid1(const struct minit_config *cfg)
 {
-	(void)cfg;
-	return 0;
+	const char *text = profile_builtin("pid1");
+	struct timespec t0;
+	struct profile *p;
+	int rc;
+
+	/* PROGRAM runs; its profile text is not needed here any more */
+	free(file_text);
+	file_text = NULL;
+	file_len = 0;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
+	p = profile_load("pid1", text, strlen(text));
+	if (p == NULL)
+		return -1;
+	rc = load(p, MINIT_SECCOMP_KILL, "pid1");
+	profile_free(p);
+	if (rc == -1 && is_off(cfg->seccomp_profile)) {
+		/* the user turned seccomp off: its absence is no surprise */
+		log_err("seccomp: warning: PID 1 runs without its own filter");
+		return 0;
+	}
+	if (rc == 0)
+		log_verbose(cfg, "seccomp: PID 1's allow-list loaded in %ld us",
+		    elapsed_us(&t0));
+	return rc;
+}
+
+/* --seccomp-print ---------------------------------------------------- */
+
+static const char *
+action_text(struct prof_action a, char *buf, size_t size)
+{
+	const char *e;
+
+	switch (a.act) {
+	case PROF_ALLOW:
+		return "allow";
+	case PROF_LOG:
+		return "log";
+	case PROF_KILL:
+		return "kill";
+	case PROF_ERRNO:
+		e = profile_errno_name(a.err);
+		if (e != NULL)
+			snprintf(buf, size, "errno %s", e);
+		else
+			snprintf(buf, size, "errno %u", a.err);
+		return buf;
+	default:
+		return "?";
+	}
+}
+
+static void
+print_cond(const struct prof_cond *c)
+{
+	printf(" arg%u", c->arg);
+	if (c->mask != UINT32_MAX)
+		printf(" & 0x%x", c->mask);
+	printf(" %s ", c->op == PROF_NOT_IN ? "!=" : "==");
+	for (unsigned i = 0; i < c->nvals; i++)
+		printf("%s0x%x", i > 0 ? "," : "", c->val[i]);
+}
+
+static void
+print_rules(const struct profile *p, int deny)
+{
+	struct prof_action def = profile_concrete(p->def, deny);
+	char name[64], abuf[32];
+	unsigned noop = 0;
+
+	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
+		const struct prof_sys *s = &p->sys[nr];
+		struct prof_action a = profile_concrete(s->action, deny);
+
+		if (s->state == PROF_SYS_NONE)
+			continue;
+		if (scmp_action(a) == scmp_action(def)) {
+			noop++;
+			continue;
+		}
+		profile_syscall_name(nr, name, sizeof(name));
+		if (s->state == PROF_SYS_ALWAYS) {
+			printf("%-22s %s\n", name, action_text(a, abuf, sizeof(abuf)));
+			continue;
+		}
+		for (size_t k = 0; k < p->nrules; k++) {
+			if (p->rule[k].nr != nr)
+				continue;
+			printf("%-22s %s if", name, action_text(a, abuf, sizeof(abuf)));
+			for (unsigned i = 0; i < p->rule[k].ncond; i++) {
+				printf("%s", i > 0 ? " and" : "");
+				print_cond(&p->rule[k].cond[i]);
+			}
+			printf("\n");
+		}
+	}
+	if (noop > 0)
+		printf("# %u rules equal the default action: no effect\n", noop);
+}
+
+int
+seccomp_print(const struct minit_config *cfg)
+{
+	const char *name = cfg->seccomp_print, *text = builtin_text(name, 1);
+	int deny = strcmp(name, "pid1") == 0 ? MINIT_SECCOMP_KILL :
+	    (int)cfg->seccomp_action;
+	struct prof_action def;
+	struct profile *p;
+	char abuf[32];
+	size_t len;
+
+	if (is_off(name)) {
+		printf("# profile 'off': no filter; every syscall reaches the "
+		    "kernel\n");
+		return 0;
+	}
+	if (text != NULL)
+		len = strlen(text);
+	else if (read_file(name, &file_text, &file_len) == -1)
+		return MINIT_EX_REFUSED;
+	else {
+		text = file_text;
+		len = file_len;
+	}
+	p = profile_load(name, text, len);
+	if (p == NULL)
+		return MINIT_EX_REFUSED;
+	def = profile_concrete(p->def, deny);
+	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n", name,
+	    action_text(profile_concrete((struct prof_action){ .act = PROF_DENY },
+	    deny), abuf, sizeof(abuf)));
+	printf("# argument conditions compare the low 32 bits\n");
+	printf("%-22s %s\n", "default-action", action_text(def, abuf, sizeof(abuf)));
+	printf("%-22s %s\n", "non-x86_64-abi", "kill (i386 int 0x80, x32)");
+	print_rules(p, deny);
+	printf("\n# groups\n");
+	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)
+		printf("%s: %s\n    # %s\n", g->name, g->calls, g->why);
+	profile_free(p);
+	free(file_text);
+	file_text = NULL;
+	return fflush(stdout) == 0 ? 0 : MINIT_EX_REFUSED;
 }

@@ -1,0 +1,594 @@
+/* profile.c: parse the line-based seccomp profile language (docs/seccomp.md)
+ * into a struct profile.  Pure: no I/O, no allocation, no global state, so
+ * the fuzzer and the unit tests call it directly.  Syscall names resolve
+ * through libseccomp's x86_64 table (a pure lookup), with a small table of
+ * syscalls newer than the libseccomp a build may link. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <seccomp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+
+#include "minit.h"
+#include "profile.h"
+
+#define MAX_TOKENS	64
+#define MAX_LINE	1024
+
+struct named {
+	const char	*name;
+	uint32_t	 value;
+};
+
+/* Syscalls a Debian 12 libseccomp (2.5.4) or even 2.6.0 may not know yet;
+ * x86_64 numbers are ABI and never change. */
+static const struct named newer_syscalls[] = {
+	{ "process_mrelease", 448 }, { "futex_waitv", 449 },
+	{ "set_mempolicy_home_node", 450 }, { "cachestat", 451 },
+	{ "fchmodat2", 452 }, { "map_shadow_stack", 453 },
+	{ "futex_wake", 454 }, { "futex_wait", 455 }, { "futex_requeue", 456 },
+	{ "statmount", 457 }, { "listmount", 458 },
+	{ "lsm_get_self_attr", 459 }, { "lsm_set_self_attr", 460 },
+	{ "lsm_list_modules", 461 }, { "mseal", 462 }, { "setxattrat", 463 },
+	{ "getxattrat", 464 }, { "listxattrat", 465 }, { "removexattrat", 466 },
+	{ "open_tree_attr", 467 }, { "file_getattr", 468 },
+	{ "file_setattr", 469 }, { NULL, 0 },
+};
+
+/* Constants a condition may name; VALUE|VALUE combines them. */
+static const struct named constants[] = {
+	{ "CLONE_NEWNS", CLONE_NEWNS }, { "CLONE_NEWCGROUP", CLONE_NEWCGROUP },
+	{ "CLONE_NEWUTS", CLONE_NEWUTS }, { "CLONE_NEWIPC", CLONE_NEWIPC },
+	{ "CLONE_NEWUSER", CLONE_NEWUSER }, { "CLONE_NEWPID", CLONE_NEWPID },
+	{ "CLONE_NEWNET", CLONE_NEWNET },
+	{ "TIOCSTI", TIOCSTI }, { "TIOCLINUX", TIOCLINUX },
+	{ "AF_UNIX", AF_UNIX }, { "AF_INET", AF_INET }, { "AF_INET6", AF_INET6 },
+	{ "AF_NETLINK", AF_NETLINK }, { "AF_PACKET", AF_PACKET },
+	{ "AF_VSOCK", AF_VSOCK },
+	{ "PROT_READ", PROT_READ }, { "PROT_WRITE", PROT_WRITE },
+	{ "PROT_EXEC", PROT_EXEC },
+	{ "PER_LINUX", 0 }, { "PER_LINUX32", 0x8 }, { "PER_QUERY", 0xffffffffU },
+	{ "O_RDONLY", O_RDONLY }, { "O_WRONLY", O_WRONLY }, { "O_RDWR", O_RDWR },
+	{ "O_ACCMODE", O_ACCMODE }, { "O_CREAT", O_CREAT },
+	{ "O_TRUNC", O_TRUNC }, { "O_APPEND", O_APPEND },
+	{ NULL, 0 },
+};
+
+static const struct named errnos[] = {
+	{ "EPERM", EPERM }, { "ENOENT", ENOENT }, { "ESRCH", ESRCH },
+	{ "EIO", EIO }, { "ENXIO", ENXIO }, { "E2BIG", E2BIG },
+	{ "ENOEXEC", ENOEXEC }, { "EBADF", EBADF }, { "ECHILD", ECHILD },
+	{ "EAGAIN", EAGAIN }, { "ENOMEM", ENOMEM }, { "EACCES", EACCES },
+	{ "EFAULT", EFAULT }, { "EBUSY", EBUSY }, { "EEXIST", EEXIST },
+	{ "EXDEV", EXDEV }, { "ENODEV", ENODEV }, { "ENOTDIR", ENOTDIR },
+	{ "EISDIR", EISDIR }, { "EINVAL", EINVAL }, { "EMFILE", EMFILE },
+	{ "ENOTTY", ENOTTY }, { "ENOSPC", ENOSPC }, { "EROFS", EROFS },
+	{ "ENOSYS", ENOSYS }, { "EOPNOTSUPP", EOPNOTSUPP },
+	{ "ENOTSUP", ENOTSUP }, { "EAFNOSUPPORT", EAFNOSUPPORT },
+	{ "EPROTONOSUPPORT", EPROTONOSUPPORT }, { "ENETUNREACH", ENETUNREACH },
+	{ "ECONNREFUSED", ECONNREFUSED }, { "ETIMEDOUT", ETIMEDOUT },
+	{ "EUCLEAN", EUCLEAN },
+	{ NULL, 0 },
+};
+
+struct parser {
+	struct profile	*p;
+	struct prof_error *err;
+	unsigned	 line;
+	int		 depth;		/* 1 inside an included builtin */
+};
+
+static int
+fail(struct parser *ps, const char *fmt, ...)
+{
+	va_list ap;
+
+	ps->err->line = ps->line;
+	va_start(ap, fmt);
+	(void)vsnprintf(ps->err->msg, sizeof(ps->err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const struct named *
+lookup(const struct named *t, const char *name)
+{
+	for (; t->name != NULL; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+int
+profile_syscall_nr(const char *name)
+{
+	const struct named *n;
+	int nr;
+
+	nr = seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, name);
+	if (nr >= 0)
+		return nr < PROF_NR_MAX ? nr : -1;
+	if (nr != __NR_SCMP_ERROR)
+		return -2;	/* a pseudo number: exists elsewhere only */
+	n = lookup(newer_syscalls, name);
+	return n != NULL ? (int)n->value : -1;
+}
+
+const char *
+profile_syscall_name(int nr, char *buf, size_t size)
+{
+	char *s = seccomp_syscall_resolve_num_arch(SCMP_ARCH_X86_64, nr);
+
+	if (s != NULL) {
+		snprintf(buf, size, "%s", s);
+		free(s);	/* libseccomp's API allocates */
+		return buf;
+	}
+	for (const struct named *n = newer_syscalls; n->name != NULL; n++)
+		if ((int)n->value == nr) {
+			snprintf(buf, size, "%s", n->name);
+			return buf;
+		}
+	snprintf(buf, size, "#%d", nr);
+	return buf;
+}
+
+const char *
+profile_errno_name(unsigned err)
+{
+	for (const struct named *n = errnos; n->name != NULL; n++)
+		if (n->value == err)
+			return n->name;
+	return NULL;
+}
+
+struct prof_action
+profile_concrete(struct prof_action a, int deny_action)
+{
+	if (a.act != PROF_DENY)
+		return a;
+	switch (deny_action) {
+	case MINIT_SECCOMP_KILL:
+		return (struct prof_action){ .act = PROF_KILL };
+	case MINIT_SECCOMP_LOG:
+		return (struct prof_action){ .act = PROF_LOG };
+	default:
+		return (struct prof_action){ .act = PROF_ERRNO, .err = EPERM };
+	}
+}
+
+static int
+runs(struct prof_action a)
+{
+	return a.act == PROF_ALLOW || a.act == PROF_LOG;
+}
+
+int
+profile_always_allows(const struct profile *p, int nr, int deny_action)
+{
+	const struct prof_sys *s;
+	struct prof_action def = profile_concrete(p->def, deny_action);
+
+	if (nr < 0 || nr >= PROF_NR_MAX)
+		return 0;
+	s = &p->sys[nr];
+	if (s->state == PROF_SYS_ALWAYS)
+		return runs(profile_concrete(s->action, deny_action));
+	if (s->state == PROF_SYS_IF)
+		return runs(def) && runs(profile_concrete(s->action, deny_action));
+	return runs(def);
+}
+
+/* A number: decimal, 0x hex or 0 octal, or constants joined by '|'. */
+static int
+parse_value(struct parser *ps, const char *tok, uint32_t *out)
+{
+	char word[64];
+	uint32_t v = 0;
+
+	for (const char *s = tok; *s != '\0';) {
+		size_t n = strcspn(s, "|");
+		const struct named *c;
+
+		if (n == 0 || n >= sizeof(word))
+			return fail(ps, "bad value '%s'", tok);
+		memcpy(word, s, n);
+		word[n] = '\0';
+		if (isdigit((unsigned char)word[0])) {
+			char *end;
+			unsigned long long x;
+
+			errno = 0;
+			x = strtoull(word, &end, 0);
+			if (errno != 0 || *end != '\0' || x > UINT32_MAX)
+				return fail(ps, "bad value '%s': want a 32-bit "
+				    "number or a constant", word);
+			v |= (uint32_t)x;
+		} else if ((c = lookup(constants, word)) != NULL) {
+			v |= c->value;
+		} else {
+			return fail(ps, "unknown constant '%s'", word);
+		}
+		s += n;
+		if (*s == '|' && *++s == '\0')
+			return fail(ps, "bad value '%s'", tok);
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+parse_errno(struct parser *ps, const char *tok, uint16_t *out)
+{
+	const struct named *e = lookup(errnos, tok);
+	unsigned long x;
+	char *end;
+
+	if (e != NULL) {
+		*out = (uint16_t)e->value;
+		return 0;
+	}
+	errno = 0;
+	x = strtoul(tok, &end, 10);
+	if (!isdigit((unsigned char)tok[0]) || errno != 0 || *end != '\0' ||
+	    x > 4095)
+		return fail(ps, "bad errno '%s': want a name like EPERM or "
+		    "1..4095", tok);
+	if (x == 0)
+		return fail(ps, "errno 0 would fake success");
+	*out = (uint16_t)x;
+	return 0;
+}
+
+/* ACTION at tok[*i]: allow | deny | kill | log | errno E.  `deny` is what
+ * --seccomp-action picks. */
+static int
+parse_action(struct parser *ps, char **tok, int ntok, int *i,
+    struct prof_action *a)
+{
+	const char *w = tok[*i];
+
+	*a = (struct prof_action){ .act = PROF_NONE };
+	if (strcmp(w, "allow") == 0)
+		a->act = PROF_ALLOW;
+	else if (strcmp(w, "deny") == 0)
+		a->act = PROF_DENY;
+	else if (strcmp(w, "kill") == 0)
+		a->act = PROF_KILL;
+	else if (strcmp(w, "log") == 0)
+		a->act = PROF_LOG;
+	else if (strcmp(w, "errno") == 0) {
+		if (*i + 1 >= ntok)
+			return fail(ps, "errno: missing the errno");
+		a->act = PROF_ERRNO;
+		(*i)++;
+		return parse_errno(ps, tok[*i], &a->err);
+	} else if (strcmp(w, "notify") == 0 || strcmp(w, "trace") == 0 ||
+	    strcmp(w, "trap") == 0)
+		return fail(ps, "action '%s' is not supported (only allow, "
+		    "deny, kill, log, errno)", w);
+	else
+		return fail(ps, "unknown word '%s'", w);
+	return 0;
+}
+
+/* argN OP VALUE, or argN & MASK OP VALUE[,VALUE...]; OP is == or !=. */
+static int
+parse_cond(struct parser *ps, char **tok, int ntok, int *i,
+    struct prof_cond *c)
+{
+	const char *a = tok[*i];
+	char *vals, *v, *save = NULL;
+	int ne;
+
+	if (strncmp(a, "arg", 3) != 0 || a[3] < '0' || a[3] > '5' ||
+	    a[4] != '\0')
+		return fail(ps, "condition: want arg0..arg5, got '%s'", a);
+	*c = (struct prof_cond){ .arg = (uint8_t)(a[3] - '0'),
+	    .mask = UINT32_MAX };
+	if (++*i < ntok && strcmp(tok[*i], "&") == 0) {
+		if (++*i >= ntok)
+			return fail(ps, "condition: '&' needs a mask");
+		if (parse_value(ps, tok[*i], &c->mask) == -1)
+			return -1;
+		if (c->mask == 0)
+			return fail(ps, "condition: mask 0 always matches");
+		++*i;
+	}
+	if (*i + 1 >= ntok)
+		return fail(ps, "condition on %s: want '== VALUE' or "
+		    "'!= VALUE[,VALUE...]'", a);
+	if (strcmp(tok[*i], "==") == 0)
+		ne = 0;
+	else if (strcmp(tok[*i], "!=") == 0)
+		ne = 1;
+	else
+		return fail(ps, "condition on %s: unknown operator '%s' "
+		    "(only == and != on the low 32 bits)", a, tok[*i]);
+	c->op = ne ? PROF_NOT_IN : PROF_MASKED_EQ;
+	vals = tok[++*i];
+	for (v = strtok_r(vals, ",", &save); v != NULL;
+	    v = strtok_r(NULL, ",", &save)) {
+		if (c->nvals == (ne ? PROF_MAX_VALS : 1))
+			return fail(ps, "condition on %s: too many values", a);
+		if (parse_value(ps, v, &c->val[c->nvals]) == -1)
+			return -1;
+		if ((c->val[c->nvals] & ~c->mask) != 0)
+			return fail(ps, "condition on %s: value 0x%x has bits "
+			    "outside the mask 0x%x: it never matches", a,
+			    c->val[c->nvals], c->mask);
+		c->nvals++;
+	}
+	if (c->nvals == 0)
+		return fail(ps, "condition on %s: missing value", a);
+	++*i;
+	return 0;
+}
+
+static void
+drop_rules(struct profile *p, int nr)
+{
+	size_t j = 0;
+
+	for (size_t k = 0; k < p->nrules; k++)
+		if (p->rule[k].nr != nr)
+			p->rule[j++] = p->rule[k];
+	p->nrules = j;
+}
+
+static int
+same_action(struct prof_action a, struct prof_action b)
+{
+	return a.act == b.act && (a.act != PROF_ERRNO || a.err == b.err);
+}
+
+/* An unconditional line replaces every earlier rule of the syscall; a
+ * conditional one adds to earlier conditional ones of the same action and
+ * replaces anything else (so each syscall has one action, as libseccomp
+ * can express without ambiguity). */
+static int
+add_rule(struct parser *ps, int nr, struct prof_action a,
+    const struct prof_cond *c, int ncond)
+{
+	struct profile *p = ps->p;
+	struct prof_sys *s = &p->sys[nr];
+	struct prof_rule *r;
+
+	if (ncond == 0 || s->state != PROF_SYS_IF ||
+	    !same_action(s->action, a)) {
+		drop_rules(p, nr);
+		s->state = ncond == 0 ? PROF_SYS_ALWAYS : PROF_SYS_IF;
+		s->action = a;
+		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX : ps->line);
+	}
+	if (ncond == 0)
+		return 0;
+	if (p->nrules == PROF_MAX_RULES)
+		return fail(ps, "too many conditional rules (at most %d)",
+		    PROF_MAX_RULES);
+	r = &p->rule[p->nrules++];
+	*r = (struct prof_rule){ .nr = (uint16_t)nr, .line = s->line,
+	    .ncond = (uint8_t)ncond };
+	memcpy(r->cond, c, sizeof(*c) * (size_t)ncond);
+	return 0;
+}
+
+static const struct prof_group *
+find_group(const char *name)
+{
+	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)
+		if (strcmp(g->name, name) == 0)
+			return g;
+	return NULL;
+}
+
+static int
+add_name(struct parser *ps, const char *name, struct prof_action a,
+    const struct prof_cond *c, int ncond)
+{
+	const struct prof_group *g;
+	char word[64];
+	int nr;
+
+	if (name[0] != '@') {
+		nr = profile_syscall_nr(name);
+		if (nr == -2)
+			return fail(ps, "'%s' is not an x86_64 syscall", name);
+		if (nr < 0)
+			return fail(ps, "unknown syscall '%s'", name);
+		return add_rule(ps, nr, a, c, ncond);
+	}
+	g = find_group(name);
+	if (g == NULL)
+		return fail(ps, "unknown group '%s'", name);
+	for (const char *s = g->calls; *s != '\0';) {
+		size_t n = strcspn(s, " ");
+
+		if (n > 0 && n < sizeof(word)) {
+			memcpy(word, s, n);
+			word[n] = '\0';
+			nr = profile_syscall_nr(word);
+			/* every group name is checked by test_profile */
+			if (nr >= 0 && add_rule(ps, nr, a, c, ncond) == -1)
+				return -1;
+		}
+		s += n + (s[n] == ' ');
+	}
+	return 0;
+}
+
+/* ACTION NAME... [errno E] [if COND [and COND]...] */
+static int
+parse_rule(struct parser *ps, char **tok, int ntok)
+{
+	struct prof_cond cond[PROF_MAX_CONDS];
+	struct prof_action a;
+	int i = 0, first, last, ncond = 0, nnot = 0;
+
+	if (parse_action(ps, tok, ntok, &i, &a) == -1)
+		return -1;
+	first = ++i;
+	while (i < ntok && strcmp(tok[i], "errno") != 0 &&
+	    strcmp(tok[i], "if") != 0)
+		i++;
+	last = i;
+	if (first == last)
+		return fail(ps, "%s: missing syscall name", tok[0]);
+	if (i < ntok && strcmp(tok[i], "errno") == 0) {
+		if (a.act != PROF_DENY)
+			return fail(ps, "'errno' follows 'deny' only");
+		if (++i >= ntok)
+			return fail(ps, "errno: missing the errno");
+		a.act = PROF_ERRNO;
+		if (parse_errno(ps, tok[i++], &a.err) == -1)
+			return -1;
+	}
+	if (i < ntok && strcmp(tok[i], "if") == 0) {
+		i++;
+		do {
+			if (i >= ntok)
+				return fail(ps, "'if' needs a condition");
+			if (ncond == PROF_MAX_CONDS)
+				return fail(ps, "too many conditions (at most %d)",
+				    PROF_MAX_CONDS);
+			if (parse_cond(ps, tok, ntok, &i, &cond[ncond]) == -1)
+				return -1;
+			for (int k = 0; k < ncond; k++)
+				if (cond[k].arg == cond[ncond].arg)
+					return fail(ps, "arg%u is tested twice in "
+					    "one rule", cond[ncond].arg);
+			nnot += cond[ncond].op == PROF_NOT_IN;
+			ncond++;
+		} while (i < ntok && strcmp(tok[i], "and") == 0 && ++i);
+		if (nnot > 1)
+			return fail(ps, "at most one '!=' condition per rule");
+	}
+	if (i < ntok)
+		return fail(ps, "unexpected '%s'", tok[i]);
+	for (int k = first; k < last; k++)
+		if (add_name(ps, tok[k], a, cond, ncond) == -1)
+			return -1;
+	return 0;
+}
+
+static int parse_text(struct parser *ps, const char *text, size_t len);
+
+static int
+parse_line(struct parser *ps, char **tok, int ntok)
+{
+	if (strcmp(tok[0], "default-action") == 0) {
+		int i = 1;
+
+		if (ntok < 2)
+			return fail(ps, "default-action: missing the action");
+		if (parse_action(ps, tok, ntok, &i, &ps->p->def) == -1)
+			return -1;
+		if (i + 1 != ntok)
+			return fail(ps, "unexpected '%s'", tok[i + 1]);
+		return 0;
+	}
+	if (strcmp(tok[0], "include") == 0) {
+		const char *t;
+		struct parser inner = { .p = ps->p, .err = ps->err, .depth = 1 };
+
+		if (ntok != 2)
+			return fail(ps, "include: want one builtin profile name");
+		t = profile_builtin(tok[1]);
+		if (t == NULL || strcmp(tok[1], "pid1") == 0 || ps->depth > 0)
+			return fail(ps, "include: '%s' is not a builtin profile "
+			    "(default, strict)", tok[1]);
+		if (parse_text(&inner, t, strlen(t)) == -1) {
+			ps->err->line = ps->line;	/* a bug in a builtin */
+			return -1;
+		}
+		return 0;
+	}
+	return parse_rule(ps, tok, ntok);
+}
+
+/* Split one line into words; '#' starts a comment. */
+static int
+tokenize(struct parser *ps, char *line, char **tok)
+{
+	int n = 0;
+
+	for (char *s = line;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (*s == '\0' || *s == '#')
+			return n;
+		if (n == MAX_TOKENS)
+			return fail(ps, "too many words");
+		tok[n++] = s;
+		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\r')
+			s++;
+		if (*s != '\0')
+			*s++ = '\0';
+	}
+}
+
+static int
+parse_text(struct parser *ps, const char *text, size_t len)
+{
+	char line[MAX_LINE + 1], *tok[MAX_TOKENS];
+	size_t pos = 0;
+
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = (nl != NULL ? (size_t)(nl - text) : len) - pos;
+		int ntok;
+
+		ps->line++;
+		if (n > MAX_LINE)
+			return fail(ps, "line too long (at most %d bytes)",
+			    MAX_LINE);
+		if (memchr(text + pos, '\0', n) != NULL)
+			return fail(ps, "NUL byte in the profile");
+		memcpy(line, text + pos, n);
+		line[n] = '\0';
+		pos += n + 1;
+		for (size_t k = 0; k < n; k++)
+			if ((unsigned char)line[k] >= 0x80 ||
+			    ((unsigned char)line[k] < 0x20 && line[k] != '\t' &&
+			    line[k] != '\r'))
+				return fail(ps, "control or non-ASCII byte 0x%02x",
+				    (unsigned char)line[k]);
+		ntok = tokenize(ps, line, tok);
+		if (ntok == -1)
+			return -1;
+		if (ntok > 0 && parse_line(ps, tok, ntok) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+profile_parse(struct profile *p, const char *text, size_t len,
+    struct prof_error *err)
+{
+	struct parser ps = { .p = p, .err = err };
+
+	memset(p, 0, sizeof(*p));
+	memset(err, 0, sizeof(*err));
+	if (len > PROF_MAX_TEXT) {
+		snprintf(err->msg, sizeof(err->msg), "larger than %d bytes",
+		    PROF_MAX_TEXT);
+		return -1;
+	}
+	if (parse_text(&ps, text, len) == -1)
+		return -1;
+	if (p->def.act == PROF_NONE) {
+		snprintf(err->msg, sizeof(err->msg), "no default-action "
+		    "(say 'default-action deny', or 'include default')");
+		return -1;
+	}
+	return 0;
+}

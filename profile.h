@@ -1,0 +1,99 @@
+/* profile.c: the seccomp profile language, the builtin syscall groups and
+ * profiles.  Pure: parsing fills a caller-provided struct profile; nothing
+ * here loads a filter, opens a file or allocates (so unit tests and the
+ * fuzzer call it freely).  docs/seccomp.md describes the format. */
+#ifndef MINIT_PROFILE_H
+#define MINIT_PROFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROF_NR_MAX	512	/* x86_64 syscall numbers are below this */
+#define PROF_MAX_RULES	160	/* conditional rules in one profile */
+#define PROF_MAX_CONDS	3	/* conditions in one rule */
+#define PROF_MAX_VALS	4	/* values of one "argN != V,..." */
+#define PROF_MAX_TEXT	65536	/* bytes of a profile file */
+
+enum prof_act {
+	PROF_NONE,		/* no rule: the default action */
+	PROF_ALLOW,
+	PROF_DENY,		/* what --seccomp-action says (EPERM, kill, log) */
+	PROF_ERRNO,		/* an explicit errno */
+	PROF_KILL,		/* SECCOMP_RET_KILL_PROCESS */
+	PROF_LOG,		/* allowed, logged by the kernel */
+};
+
+struct prof_action {
+	uint8_t		 act;	/* enum prof_act */
+	uint16_t	 err;	/* PROF_ERRNO: the errno */
+};
+
+enum prof_op {
+	PROF_MASKED_EQ,		/* (low 32 bits & mask) == val[0] */
+	PROF_NOT_IN,		/* low 32 bits are none of val[0..nvals) */
+};
+
+struct prof_cond {
+	uint8_t		 arg;	/* 0..5 */
+	uint8_t		 op;	/* enum prof_op */
+	uint8_t		 nvals;
+	uint32_t	 mask;
+	uint32_t	 val[PROF_MAX_VALS];
+};
+
+/* A conditional rule: its syscall's action (struct prof_sys) applies when
+ * every condition holds.  Rules of one syscall are alternatives (OR). */
+struct prof_rule {
+	uint16_t	 nr;
+	uint16_t	 line;
+	uint8_t		 ncond;
+	struct prof_cond cond[PROF_MAX_CONDS];
+};
+
+enum prof_state { PROF_SYS_NONE, PROF_SYS_ALWAYS, PROF_SYS_IF };
+
+struct prof_sys {
+	uint8_t		 state;	/* enum prof_state */
+	struct prof_action action;
+	uint16_t	 line;	/* the line that set it */
+};
+
+struct profile {
+	struct prof_action def;	/* default action; act PROF_NONE: unset */
+	struct prof_sys	 sys[PROF_NR_MAX];
+	struct prof_rule rule[PROF_MAX_RULES];
+	size_t		 nrules;
+};
+
+struct prof_error {
+	unsigned	 line;	/* 0: the whole profile */
+	char		 msg[192];
+};
+
+struct prof_group {
+	const char	*name;	/* "@mount" */
+	const char	*calls;	/* space-separated x86_64 syscall names */
+	const char	*why;	/* one line for --seccomp-print and the docs */
+};
+
+extern const struct prof_group prof_groups[];
+
+/* The text of a builtin profile ("default", "strict", "pid1"), or NULL. */
+const char	*profile_builtin(const char *name);
+/* Parse text (len bytes, need not be NUL-terminated) into p.  0, or -1
+ * with err filled; p is then unusable (never half-applied). */
+int		 profile_parse(struct profile *p, const char *text, size_t len,
+		     struct prof_error *err);
+/* x86_64 syscall number of a name; -1 unknown, -2 not an x86_64 syscall. */
+int		 profile_syscall_nr(const char *name);
+/* Name of an x86_64 syscall number into buf (never NULL). */
+const char	*profile_syscall_name(int nr, char *buf, size_t size);
+/* The concrete action: PROF_DENY becomes errno EPERM, kill or log. */
+struct prof_action profile_concrete(struct prof_action a, int deny_action);
+/* 1 when nr always runs (allow or log) under p with that deny action. */
+int		 profile_always_allows(const struct profile *p, int nr,
+		     int deny_action);
+/* The errno name of a number, or NULL. */
+const char	*profile_errno_name(unsigned err);
+
+#endif
