@@ -44,14 +44,15 @@ EOF
 	done
 }
 
-# builder_in DIR: copy the tree as `COPY . .` does (.dockerignore applies:
-# no build/, no ./minit), then run the builder stage's two commands.
+# builder_in DIR: copy the tree as `COPY . .` does, leaving out what
+# .dockerignore names (each pattern anchored at the top, as Docker reads it),
+# then run the builder stage's two commands.
 builder_in() {
 	local d=$1
 	mkdir -p "$d"
-	(cd "$TOP" && git ls-files -co --exclude-standard -z |
-		grep -zv -e '^build/' -e '^minit$' -e '^\.git' |
-		xargs -0 cp --parents -t "$d")
+	(cd "$TOP" && tar --anchored --wildcards \
+	    --exclude-from=<(sed -n 's#^\([^#].*\)#./\1#p' .dockerignore) -cf - .) |
+		tar -C "$d" -xf -
 	(cd "$d" && PATH="$BATS_FILE_TMPDIR/bin:$PATH" \
 	    PKG_CONFIG_PATH="$BATS_FILE_TMPDIR/pc" PKG_CONFIG_LIBDIR="$BATS_FILE_TMPDIR/pc" \
 	    BUILDER_FLAVOUR=alpine LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=0 \

@@ -32,8 +32,12 @@ E2E_OWN=(--security-opt seccomp=unconfined)
 E2E_OUTER=(--security-opt no-new-privileges --cap-drop ALL
 	--cap-add SETUID --cap-add SETGID --cap-add SETPCAP)
 
+# E2E_PODMAN_OPTS: extra global podman options, e.g. "--storage-driver vfs"
+# where / is itself an overlay (a container CI runner) and overlay-on-overlay
+# fails.
 pm() {
-	podman --runtime runc "$@"
+	# shellcheck disable=SC2086
+	podman --runtime runc ${E2E_PODMAN_OPTS-} "$@"
 }
 
 # prun ARGS...: podman run with the fixed flags and the cleanup label.
@@ -53,7 +57,7 @@ setup_file() {
 		return 0
 	fi
 	# Installed but broken is a failure, not a skip.
-	podman --runtime runc info >/dev/null || {
+	pm info >/dev/null || {
 		echo "e2e: podman is installed but 'podman --runtime runc info' fails" >&2
 		return 1
 	}
@@ -225,6 +229,14 @@ assert_dropped() {
 	pm stop -t 5 "$c" >/dev/null
 }
 
+@test "e2e: the app cannot ptrace PID 1 although they share a uid (T43 P25)" {
+	# --seccomp off, so only PID 1's non-dumpable state is measured
+	run prun --rm "${E2E_RO[@]}" --entrypoint /minit "$IMG_APP" \
+	    --user app --seccomp off -- /t/probe ptrace 1
+	assert_status 1
+	assert_line_has '^ptrace failed errno=1$'
+}
+
 @test "e2e: podman stop delivers SIGTERM to the app, exit well before the timeout (T45)" {
 	local c=minit-$E2E_ID-stop t0 t1
 	prun -d --name "$c" "${E2E_RO[@]}" "$IMG_APP" /t/probe wait-signal 60 >/dev/null
@@ -300,6 +312,19 @@ assert_dropped() {
 	assert_line_has '^Seccomp:[[:space:]]+2$'
 	# runtime filter + minit's own
 	assert_line_has '^Seccomp_filters:[[:space:]]+([2-9]|[1-9][0-9]+)$'
+}
+
+@test "e2e: --require-noexec passes with a noexec /tmp, refuses podman's default tmpfs (P31)" {
+	run prun --rm "${E2E_RO[@]}" --entrypoint /minit "$IMG_APP" \
+	    --require-noexec --user app -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+	# plain --read-only: podman adds /tmp, /run and /var/tmp without noexec
+	run prun --rm --read-only --entrypoint /minit "$IMG_APP" \
+	    --require-noexec --user app -- /bin/echo RAN
+	assert_status 125
+	assert_line_has '^minit: rootfs: .*(/tmp|/run|/var/tmp)'
+	refute_line_has '^RAN$'
 }
 
 # A root-only 0400 env file, bind-mounted read-only as Kubernetes mounts a
