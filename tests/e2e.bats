@@ -65,6 +65,7 @@ setup_file() {
 	export IMG_MINIT="localhost/minit-$E2E_ID:minit"
 	export IMG_APP="localhost/minit-$E2E_ID:app"
 	export IMG_SUID="localhost/minit-$E2E_ID:suid"
+	export IMG_HELLO="localhost/minit-$E2E_ID:hello"
 	build_images
 }
 
@@ -137,6 +138,23 @@ COPY --chmod=4755 --from=$IMG_APP /t/probe /t/suid-probe
 COPY minit-fcap fcap-probe /t/
 EOF
 	pbuild "$IMG_SUID" "$ctx/suid"
+
+	# docker/examples/scratch: its final stage verbatim, but for the
+	# sources of its two COPYs; hello.c built static with the release
+	# build's musl specs (the example builds it on Alpine).
+	mkdir -p "$ctx/hello"
+	gcc -specs "$TOP/build/musl-static-pie.specs" -std=c11 -O2 -Wall -Wextra \
+	    -Werror -fPIE -o "$ctx/hello/hello" "$TOP/docker/examples/scratch/hello.c"
+	awk '/^FROM scratch$/ { p = 1 } p' "$TOP/docker/examples/scratch/Dockerfile" |
+		sed -e "s#^COPY --from=minit /minit /minit\$#COPY --from=$IMG_MINIT /minit /minit#" \
+		    -e 's#^COPY --from=build /hello /hello$#COPY hello /hello#' \
+		> "$ctx/hello/Containerfile"
+	if grep -q -- '--from=build' "$ctx/hello/Containerfile" ||
+	    ! grep -q "^COPY --from=$IMG_MINIT " "$ctx/hello/Containerfile"; then
+		echo "e2e: docker/examples/scratch changed shape" >&2
+		return 1
+	fi
+	pbuild "$IMG_HELLO" "$ctx/hello"
 }
 
 # prun_rc ARGS...: prun, then its status as a line "rc=N" (bats warns on a
@@ -186,6 +204,17 @@ assert_dropped() {
 	refute_line_has '^(bin|etc|lib|usr/bin|usr/lib|sbin)/'
 	run grep -Ev '^(minit|usr|usr/share|usr/share/doc|usr/share/doc/minit|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md))$' <<<"$output"
 	assert_status 1	# no other path
+}
+
+@test "e2e: docker/examples/scratch runs as 65534:65534 and stops on SIGTERM" {
+	local c=minit-$E2E_ID-hello
+	prun -d --name "$c" "${E2E_RO[@]}" "${E2E_OUTER[@]}" "$IMG_HELLO" >/dev/null
+	wait_log "$c" '^hello from pid [0-9]+, uid 65534, gid 65534$'
+	pm stop -t 30 "$c" >/dev/null
+	run pm logs "$c"
+	assert_line_has '^signal 15: bye$'
+	run pm inspect --format '{{.State.ExitCode}}' "$c"
+	[ "$output" = 0 ]
 }
 
 @test "e2e: exit codes pass through podman (T51)" {

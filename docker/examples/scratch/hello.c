@@ -1,5 +1,6 @@
 /* hello: the example app.  Prints who it runs as, then waits for SIGTERM
  * (what `docker stop` sends, through minit) and exits 0. */
+#define _POSIX_C_SOURCE 200809L
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
