@@ -22,6 +22,7 @@ E2E_RUN=(--network none --pull never
 	--ulimit nofile=20000:20000 --ulimit nproc=4096:4096)
 # The read-only root the docs ask for, with a noexec /tmp instead of
 # Podman's default exec-able /tmp, /run and /var/tmp.
+# shellcheck disable=SC2054  # the commas are mount options
 E2E_RO=(--read-only --read-only-tmpfs=false
 	--tmpfs /tmp:rw,noexec,nosuid,nodev,size=16m)
 # Only minit's own layer: no runtime seccomp filter, no runtime
@@ -61,7 +62,8 @@ setup_file() {
 		echo "e2e: podman is installed but 'podman --runtime runc info' fails" >&2
 		return 1
 	}
-	export E2E_ID="e2e-$$-$(date +%s)"
+	E2E_ID="e2e-$$-$(date +%s)"
+	export E2E_ID
 	export IMG_MINIT="localhost/minit-$E2E_ID:minit"
 	export IMG_APP="localhost/minit-$E2E_ID:app"
 	export IMG_SUID="localhost/minit-$E2E_ID:suid"
@@ -167,8 +169,8 @@ prun_rc() {
 
 # wait_log CONTAINER REGEX: up to 10 s for a line of its log.
 wait_log() {
-	local i
-	for i in $(seq 100); do
+	local _
+	for _ in $(seq 100); do
 		pm logs "$1" 2>&1 | grep -Eq -- "$2" && return 0
 		sleep 0.1
 	done
