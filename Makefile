@@ -55,7 +55,10 @@ DEP_LIBS   := $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
 DEP_STAMP  := $(DEPS)/lib/libcap-ng.a
 endif
 
-RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(DEP_CFLAGS) $(EXTRA_CFLAGS)
+# No unwind tables: C without exceptions or backtraces never reads them,
+# and they were 16 KiB of the binary (BENCHMARKS.md, size).
+NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
+RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(DEP_CFLAGS) $(EXTRA_CFLAGS)
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).

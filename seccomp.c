@@ -267,6 +267,7 @@ load_builtin(const struct builtin_bpf *b, const char *label)
 {
 	struct sock_fprog prog = { .len = b->len,
 	    .filter = (struct sock_filter *)b->insns };
+	struct sock_filter *copy = NULL;
 	long rc;
 	int err;
 
@@ -274,8 +275,20 @@ load_builtin(const struct builtin_bpf *b, const char *label)
 		log_sys("seccomp: %s: PR_SET_NO_NEW_PRIVS", label);
 		return -1;
 	}
+	if (b->npatch > 0) {
+		copy = malloc(b->len * sizeof(*copy));
+		if (copy == NULL) {
+			log_sys("seccomp: %s", label);
+			return -1;
+		}
+		builtin_bpf_copy(b, copy);
+		prog.filter = copy;
+	}
 	rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 	    SECCOMP_FILTER_FLAG_TSYNC, &prog);
+	err = errno;
+	free(copy);
+	errno = err;
 	if (rc == 0)
 		return 0;
 	if (rc > 0) {

@@ -85,6 +85,8 @@ main(int argc, char **argv)
 {
 	struct profile *p = malloc(sizeof(*p));
 	struct prof_error err;
+	struct sock_filter *prog[NWANT];
+	size_t len[NWANT], base[NWANT], npatch[NWANT] = { 0 };
 	FILE *out;
 
 	if (argc != 2 || p == NULL) {
@@ -109,7 +111,6 @@ main(int argc, char **argv)
 	fprintf(out, "#include \"minit.h\"\n#include \"seccomp_builtin.h\"\n\n");
 	for (size_t w = 0; w < NWANT; w++) {
 		const char *text = profile_builtin(want[w].name);
-		struct sock_filter *insns;
 		size_t n;
 
 		if (text == NULL || profile_parse(p, text, strlen(text), &err) != 0) {
@@ -125,32 +126,61 @@ main(int argc, char **argv)
 				    want[w].name, needed[i]);
 				return 1;
 			}
-		if (export(p, want[w].deny, want[w].cname, &insns, &n) != 0)
+		if (export(p, want[w].deny, want[w].cname, &prog[w], &n) != 0)
 			return 1;
+		len[w] = n;
+		base[w] = w;
+		/* an earlier variant of the same profile and length: store
+		 * only the instructions that differ */
+		for (size_t v = 0; v < w; v++)
+			if (strcmp(want[v].name, want[w].name) == 0 &&
+			    base[v] == v && len[v] == n) {
+				base[w] = v;
+				break;
+			}
+		if (base[w] != w) {
+			fprintf(out, "static const struct builtin_patch %s[] = {\n",
+			    want[w].cname);
+			for (size_t i = 0; i < n; i++) {
+				const struct sock_filter *a = &prog[w][i],
+				    *b = &prog[base[w]][i];
+
+				if (memcmp(a, b, sizeof(*a)) == 0)
+					continue;
+				fprintf(out, "\t{ %zu, { 0x%04x, %u, %u, 0x%08x } },\n",
+				    i, a->code, a->jt, a->jf, a->k);
+				npatch[w]++;
+			}
+			fprintf(out, "};\n\n");
+			continue;
+		}
 		fprintf(out, "static const struct sock_filter %s[%zu] = {\n",
 		    want[w].cname, n);
 		for (size_t i = 0; i < n; i++)
 			fprintf(out, "\t{ 0x%04x, %u, %u, 0x%08x },\n",
-			    insns[i].code, insns[i].jt, insns[i].jf, insns[i].k);
+			    prog[w][i].code, prog[w][i].jt, prog[w][i].jf,
+			    prog[w][i].k);
 		fprintf(out, "};\n\n");
-		free(insns);
 	}
 	fprintf(out, "const struct builtin_bpf minit_builtin_bpf[] = {\n");
 	for (size_t w = 0; w < NWANT; w++) {
 		const char *text = profile_builtin(want[w].name);
 
 		(void)profile_parse(p, text, strlen(text), &err);
-		fprintf(out, "\t{ \"%s\", %d, %s, sizeof(%s) / sizeof(%s[0]), %s },\n",
+		fprintf(out, "\t{ \"%s\", %d, %s, %zu, %s, %zu, %s },\n",
 		    want[w].name, want[w].deny,
 		    profile_always_allows(p, profile_syscall_nr("prctl"),
-		    want[w].deny) ? "true" : "false",
-		    want[w].cname, want[w].cname, want[w].cname);
+		    want[w].deny) ? "true" : "false", len[w],
+		    want[base[w]].cname, npatch[w],
+		    base[w] != w ? want[w].cname : "NULL");
 	}
-	fprintf(out, "\t{ NULL, 0, false, 0, NULL },\n};\n");
+	fprintf(out, "\t{ NULL, 0, false, 0, NULL, 0, NULL },\n};\n");
 	if (fclose(out) != 0) {
 		perror(argv[1]);
 		return 1;
 	}
+	for (size_t w = 0; w < NWANT; w++)
+		free(prog[w]);
 	free(p);
 	return 0;
 }
