@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -114,33 +115,51 @@ refuse_setid(void)
 }
 
 /* The whole of a small account file.  A missing file is an empty one
- * (FROM scratch); *missing says so. */
+ * (FROM scratch).  The buffer is sized from fstat (plus one byte, to see
+ * growth), not ACCOUNT_FILE_MAX: a 1 MiB malloc is an mmap and a munmap
+ * on the start-up path for a file of a few hundred bytes.  A file that
+ * grows while read gets the full-size buffer, so the limit stays exact. */
 static char *
 read_account_file(const char *path, size_t *len)
 {
-	char *buf = malloc(ACCOUNT_FILE_MAX + 1);
-	size_t got = 0;
+	struct stat st;
+	size_t got = 0, cap;
 	ssize_t n = 0;
-	int fd;
+	char *buf, *more;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
+	if (fd == -1 && errno == ENOENT) {
+		*len = 0;
+		buf = calloc(1, 1);
+		if (buf == NULL)
+			log_sys("privdrop: %s", path);
+		return buf;
+	}
+	if (fd == -1 || fstat(fd, &st) == -1) {
+		log_sys("privdrop: %s", path);
+		if (fd != -1)
+			(void)close(fd);
+		return NULL;
+	}
+	cap = st.st_size >= 0 && st.st_size < ACCOUNT_FILE_MAX ?
+	    (size_t)st.st_size + 1 : ACCOUNT_FILE_MAX + 1;
+	buf = malloc(cap);
+	while (buf != NULL && got <= ACCOUNT_FILE_MAX &&
+	    (n = read(fd, buf + got, cap - got)) > 0) {
+		got += (size_t)n;
+		if (got == cap && cap < ACCOUNT_FILE_MAX + 1) {
+			more = realloc(buf, ACCOUNT_FILE_MAX + 1);
+			if (more == NULL)
+				free(buf);
+			buf = more;
+			cap = ACCOUNT_FILE_MAX + 1;
+		}
+	}
+	(void)close(fd);
 	if (buf == NULL) {
 		log_sys("privdrop: %s", path);
 		return NULL;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd == -1 && errno == ENOENT) {
-		*len = 0;
-		return buf;
-	}
-	if (fd == -1) {
-		log_sys("privdrop: %s", path);
-		free(buf);
-		return NULL;
-	}
-	while (got <= ACCOUNT_FILE_MAX &&
-	    (n = read(fd, buf + got, ACCOUNT_FILE_MAX + 1 - got)) > 0)
-		got += (size_t)n;
-	(void)close(fd);
 	if (n == -1 || got > ACCOUNT_FILE_MAX) {
 		if (n == -1)
 			log_sys("privdrop: %s: read", path);
