@@ -59,8 +59,17 @@ DEP_LIBS   := $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
 DEP_STAMP  := $(DEPS)/lib/libcap-ng.a
 endif
 
-RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(DEP_CFLAGS) $(EXTRA_CFLAGS)
-ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o)
+# No unwind tables: C without exceptions or backtraces never reads them,
+# and they were 16 KiB of the binary (BENCHMARKS.md, size).
+NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
+RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(DEP_CFLAGS) $(EXTRA_CFLAGS)
+# The builtin seccomp profiles as BPF, made at build time by libseccomp
+# (build-aux/bpfgen.c, a static program of the same toolchain and
+# libraries); minit loads them with seccomp(2) (docs/seccomp.md).
+GEN	:= $(BUILD)/gen/seccomp_builtin.c
+GENOBJS	:= $(BUILD)/rel/seccomp_build.o $(BUILD)/rel/profile.o \
+	   $(BUILD)/rel/profile_groups.o $(BUILD)/rel/log.o
+ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
 all: minit
 
@@ -72,6 +81,15 @@ $(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
 
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
 	$(RCC) $(RCFLAGS) -c -o $@ $<
+
+$(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
+	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
+
+$(GEN): $(BUILD)/bpfgen | $(BUILD)/gen
+	$(BUILD)/bpfgen $@
+
+$(BUILD)/rel/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/rel
+	$(RCC) $(RCFLAGS) -iquote . -c -o $@ $<
 
 # Debian's musl-gcc specs link dynamically; these two link static-pie or
 # static.  rcrt1.o is musl's self-relocating start file for static-pie.
@@ -89,7 +107,7 @@ $(DEPS)/lib/libcap-ng.a:
 
 deps: $(DEP_STAMP)
 
-$(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t:
+$(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/gen:
 	mkdir -p $@
 
 # --- dev: glibc, sanitizers -------------------------------------------------
@@ -97,8 +115,8 @@ DCC	:= gcc
 SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
 DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -iquote .
 DLIBS	:= -lseccomp -lcap-ng
-DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o)
-DLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/dev/%.o)
+DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
+DLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
 
 dev: $(BUILD)/dev/minit
 
@@ -106,6 +124,9 @@ $(BUILD)/dev/minit: $(DOBJS)
 	$(DCC) $(SAN) -o $@ $^ $(DLIBS)
 
 $(BUILD)/dev/%.o: %.c $(HDRS) | $(BUILD)/dev
+	$(DCC) $(DCFLAGS) -c -o $@ $<
+
+$(BUILD)/dev/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/dev
 	$(DCC) $(DCFLAGS) -c -o $@ $<
 
 # --- tests ------------------------------------------------------------------
@@ -126,8 +147,15 @@ helpers: $(HELPER_BINS)
 test-deps:
 	build-aux/install-deps.sh test
 
-unit: $(UNIT_BINS)
-	tests/unit/run.sh $(UNIT_BINS)
+# check_bpf: the precompiled filters against libseccomp at run time, built
+# like minit (release toolchain, the same libseccomp).
+$(BUILD)/check_bpf: tests/unit/check_bpf.c tests/unit/harness.h $(GENOBJS) \
+		$(BUILD)/rel/gen_seccomp_builtin.o
+	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
+	    $(BUILD)/rel/gen_seccomp_builtin.o $(DEP_LIBS)
+
+unit: $(UNIT_BINS) $(BUILD)/check_bpf
+	tests/unit/run.sh $(UNIT_BINS) $(BUILD)/check_bpf
 
 integration: minit helpers
 	tests/run-bats.sh
@@ -238,6 +266,7 @@ valgrind: minit helpers
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
+	       $(BUILD)/gen $(BUILD)/bpfgen $(BUILD)/check_bpf \
 	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz
 
 distclean:

@@ -24,6 +24,7 @@
 
 #include "child.h"
 #include "init.h"
+#include "memtrim.h"
 #include "privdrop.h"
 #include "seccomp.h"
 
@@ -372,6 +373,7 @@ supervise(const struct minit_config *cfg)
 	code = read_report(cfg, report[0], sv.child);
 	if (code != 0)
 		return code;
+	mem_trim();	/* start-up is over: keep only what the loop runs */
 	return loop(&sv);
 }
 

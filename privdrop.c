@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -47,15 +48,42 @@ struct drop {
 /* --- before the fork ------------------------------------------------------ */
 
 /* The highest capability the running kernel knows, asked of the kernel
- * itself (PR_CAPBSET_READ says EINVAL past it), so /proc is not needed. */
+ * itself (PR_CAPBSET_READ says EINVAL past it), so /proc is not needed.
+ * Asked once, before the fork: the child and PID 1 inherit the answer
+ * (it was 41 prctl calls per ask, and each stage asked again). */
 static int
 cap_last(void)
 {
-	int last = 0;
+	static int last = -1;
 
+	if (last >= 0)
+		return last;
+	last = 0;
 	while (last < 63 && prctl(PR_CAPBSET_READ, last + 1, 0, 0, 0) >= 0)
 		last++;
 	return last;
+}
+
+/* The permitted and inheritable sets with one capget, instead of
+ * capng_get_caps_process, which also re-reads /proc/PID/status twice
+ * (bounding and ambient sets) through stdio at every call. */
+static int
+caps_get(uint64_t *permitted, uint64_t *inheritable)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct c[2];
+
+	if (syscall(SYS_capget, &h, c) == -1)
+		return -1;
+	*permitted = c[0].permitted | (uint64_t)c[1].permitted << 32;
+	*inheritable = c[0].inheritable | (uint64_t)c[1].inheritable << 32;
+	return 0;
+}
+
+static bool
+has_cap(uint64_t set, int cap)
+{
+	return (set >> cap & 1) != 0;
 }
 
 static const char *
@@ -87,33 +115,51 @@ refuse_setid(void)
 }
 
 /* The whole of a small account file.  A missing file is an empty one
- * (FROM scratch); *missing says so. */
+ * (FROM scratch).  The buffer is sized from fstat (plus one byte, to see
+ * growth), not ACCOUNT_FILE_MAX: a 1 MiB malloc is an mmap and a munmap
+ * on the start-up path for a file of a few hundred bytes.  A file that
+ * grows while read gets the full-size buffer, so the limit stays exact. */
 static char *
 read_account_file(const char *path, size_t *len)
 {
-	char *buf = malloc(ACCOUNT_FILE_MAX + 1);
-	size_t got = 0;
+	struct stat st;
+	size_t got = 0, cap;
 	ssize_t n = 0;
-	int fd;
+	char *buf, *more;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
+	if (fd == -1 && errno == ENOENT) {
+		*len = 0;
+		buf = calloc(1, 1);
+		if (buf == NULL)
+			log_sys("privdrop: %s", path);
+		return buf;
+	}
+	if (fd == -1 || fstat(fd, &st) == -1) {
+		log_sys("privdrop: %s", path);
+		if (fd != -1)
+			(void)close(fd);
+		return NULL;
+	}
+	cap = st.st_size >= 0 && st.st_size < ACCOUNT_FILE_MAX ?
+	    (size_t)st.st_size + 1 : ACCOUNT_FILE_MAX + 1;
+	buf = malloc(cap);
+	while (buf != NULL && got <= ACCOUNT_FILE_MAX &&
+	    (n = read(fd, buf + got, cap - got)) > 0) {
+		got += (size_t)n;
+		if (got == cap && cap < ACCOUNT_FILE_MAX + 1) {
+			more = realloc(buf, ACCOUNT_FILE_MAX + 1);
+			if (more == NULL)
+				free(buf);
+			buf = more;
+			cap = ACCOUNT_FILE_MAX + 1;
+		}
+	}
+	(void)close(fd);
 	if (buf == NULL) {
 		log_sys("privdrop: %s", path);
 		return NULL;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd == -1 && errno == ENOENT) {
-		*len = 0;
-		return buf;
-	}
-	if (fd == -1) {
-		log_sys("privdrop: %s", path);
-		free(buf);
-		return NULL;
-	}
-	while (got <= ACCOUNT_FILE_MAX &&
-	    (n = read(fd, buf + got, ACCOUNT_FILE_MAX + 1 - got)) > 0)
-		got += (size_t)n;
-	(void)close(fd);
 	if (n == -1 || got > ACCOUNT_FILE_MAX) {
 		if (n == -1)
 			log_sys("privdrop: %s: read", path);
@@ -337,7 +383,7 @@ resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 /* What minit holds decides what it can do; refuse here, with a reason,
  * rather than fail half-way in the child (P07, P37, P40, T12, T13, T16). */
 static int
-check_capacity(const struct minit_config *cfg)
+check_capacity(const struct minit_config *cfg, uint64_t perm)
 {
 	int last = cap_last();
 	uint64_t bnd = 0;
@@ -350,19 +396,19 @@ check_capacity(const struct minit_config *cfg)
 			    cap_name(c), last);
 			return -1;
 		}
-		if (!capng_have_capability(CAPNG_PERMITTED, (unsigned)c)) {
+		if (!has_cap(perm, c)) {
 			log_err("privdrop: --cap %s: minit does not hold it, so PROGRAM cannot keep it",
 			    cap_name(c));
 			return -1;
 		}
 	}
-	if (cfg->id.change && (!capng_have_capability(CAPNG_PERMITTED, CAP_SETUID) ||
-	    !capng_have_capability(CAPNG_PERMITTED, CAP_SETGID))) {
+	if (cfg->id.change && (!has_cap(perm, CAP_SETUID) ||
+	    !has_cap(perm, CAP_SETGID))) {
 		log_err("privdrop: cannot switch to uid %u gid %u: minit lacks CAP_SETUID or CAP_SETGID",
 		    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid);
 		return -1;
 	}
-	if (capng_have_capability(CAPNG_PERMITTED, CAP_SETPCAP))
+	if (has_cap(perm, CAP_SETPCAP))
 		return 0;
 	for (int c = 0; c <= last; c++)
 		if (prctl(PR_CAPBSET_READ, c, 0, 0, 0) == 1)
@@ -381,11 +427,12 @@ int
 privdrop_resolve(struct minit_config *cfg)
 {
 	struct accounts a = { 0 };
+	uint64_t perm, inh;
 	int rc = -1;
 
 	if (refuse_setid() == -1)
 		return -1;
-	if (capng_get_caps_process() != 0) {
+	if (caps_get(&perm, &inh) != 0) {
 		log_err("privdrop: cannot read minit's own capabilities");
 		return -1;
 	}
@@ -408,7 +455,7 @@ privdrop_resolve(struct minit_config *cfg)
 		log_err("privdrop: PROGRAM would run as root (uid 0): add --user USER, or --allow-root to allow it");
 		goto out;
 	}
-	if (check_capacity(cfg) == -1)
+	if (check_capacity(cfg, perm) == -1)
 		goto out;
 	log_verbose(cfg, "privdrop: PROGRAM runs as uid %u gid %u with %zu groups%s",
 	    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid, cfg->id.ngroups,
@@ -423,15 +470,24 @@ out:
 /* --- the drop, in the child and in PID 1 ---------------------------------- */
 
 /* Make effective what is permitted, so setgroups, setres*id and the
- * bounding-set drop work even if a runtime left E smaller than P. */
+ * bounding-set drop work even if a runtime left E smaller than P.  The
+ * sets come from one capget; libcap-ng applies them (one capset). */
 static int
 raise_effective(const struct drop *d)
 {
-	if (capng_get_caps_process() != 0)
+	uint64_t perm, inh;
+
+	if (caps_get(&perm, &inh) != 0)
 		return -1;
-	for (int c = 0; c <= d->last_cap; c++)
-		if (capng_have_capability(CAPNG_PERMITTED, (unsigned)c))
-			(void)capng_update(CAPNG_ADD, CAPNG_EFFECTIVE, (unsigned)c);
+	capng_clear(CAPNG_SELECT_CAPS);
+	for (int c = 0; c <= d->last_cap; c++) {
+		if (has_cap(perm, c))
+			(void)capng_update(CAPNG_ADD, CAPNG_EFFECTIVE |
+			    CAPNG_PERMITTED, (unsigned)c);
+		if (has_cap(inh, c))
+			(void)capng_update(CAPNG_ADD, CAPNG_INHERITABLE,
+			    (unsigned)c);
+	}
 	return capng_apply(CAPNG_SELECT_CAPS) == 0 ? 0 : -1;
 }
 
@@ -453,14 +509,17 @@ set_securebits(const struct drop *d)
 	return prctl(PR_SET_SECUREBITS, (unsigned long)bits, 0, 0, 0);
 }
 
+/* The bounding set down to d->keep.  PR_CAPBSET_DROP directly:
+ * capng_apply(CAPNG_SELECT_BOUNDS) re-reads /proc/PID/status three times
+ * around the same loop.  verify_caps reads every bit back (P07, P40). */
 static int
 set_bounding(const struct drop *d)
 {
-	capng_clear(CAPNG_SELECT_BOUNDS);
 	for (int c = 0; c <= d->last_cap; c++)
-		if (d->keep >> c & 1)
-			(void)capng_update(CAPNG_ADD, CAPNG_BOUNDING_SET, (unsigned)c);
-	return capng_apply(CAPNG_SELECT_BOUNDS);
+		if (!has_cap(d->keep, c) &&
+		    prctl(PR_CAPBSET_DROP, c, 0, 0, 0) == -1)
+			return -1;
+	return 0;
 }
 
 /* A user namespace whose setgroups is "deny" (unshare -r, rootless
@@ -600,7 +659,10 @@ verify_caps(const struct drop *d)
 			    cap_name(n), want ? "missing" : "still there");
 			return -1;
 		}
-		if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, n, 0, 0) != want) {
+		/* the kernel keeps ambient within P and I (both just read
+		 * back as keep), so only kept capabilities can be there */
+		if (want && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, n,
+		    0, 0) != want) {
 			log_err("%s: verify: ambient set: %s is %s", d->who,
 			    cap_name(n), want ? "missing" : "still there");
 			return -1;
@@ -674,6 +736,8 @@ drop_apply(const struct drop *d)
 static void
 drop_init(struct drop *d, const struct minit_config *cfg, const char *who)
 {
+	uint64_t perm, inh;
+
 	d->who = who;
 	d->change = cfg->id.change;
 	d->uid = cfg->id.uid;
@@ -681,8 +745,7 @@ drop_init(struct drop *d, const struct minit_config *cfg, const char *who)
 	d->groups = cfg->id.groups;
 	d->ngroups = cfg->id.ngroups;
 	d->last_cap = cap_last();
-	d->setpcap = capng_get_caps_process() == 0 &&
-	    capng_have_capability(CAPNG_PERMITTED, CAP_SETPCAP);
+	d->setpcap = caps_get(&perm, &inh) == 0 && has_cap(perm, CAP_SETPCAP);
 }
 
 int

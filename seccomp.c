@@ -1,17 +1,21 @@
-/* seccomp.c: PROGRAM's filter and PID 1's own, through libseccomp.
+/* seccomp.c: PROGRAM's filter and PID 1's own.
  *
- * A profile (builtin text or a file) is parsed by profile.c.  The parent
- * only reads and checks it: PROGRAM's filter is built in the child, so PID 1
- * never holds it.  The file's text is read once, as root, before the fork,
- * and the child parses that same text again: no second open after the
+ * The builtin profiles (default, strict, PID 1's pid1) are compiled to BPF
+ * at build time by libseccomp (build-aux/bpfgen.c through seccomp_build.c;
+ * tests/unit/check_bpf.c proves the bytes equal a run-time build), so for
+ * them minit only calls seccomp(2): no libseccomp, no parsing, no heap, on
+ * PID 1's critical path or in its resident pages.
+ *
+ * A profile file is parsed by profile.c.  The parent only reads and checks
+ * it: its filter is built with libseccomp in the child, so PID 1 never
+ * holds it.  The file's text is read once, as root, before the fork, and
+ * the child parses that same text again: no second open after the
  * privilege drop, no window for the file to change in between.
  *
- * Every filter is native x86_64 only with BADARCH = KILL_PROCESS, so the
- * i386 int 0x80 and x32 ABIs (which use other syscall numbers) are killed
- * (P11, P12); libseccomp builds a binary tree (OPTIMIZE 2) and argument
- * checks are 32-bit masked compares (P17), which leaves every other syscall
- * to the kernel's action cache (P18). */
+ * Every filter is native x86_64 only with BADARCH = KILL_PROCESS (P11,
+ * P12); see seccomp_build.c. */
 #include <errno.h>
+#include <linux/seccomp.h>
 #include <fcntl.h>
 #include <seccomp.h>
 #include <stdio.h>
@@ -20,11 +24,14 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "profile.h"
 #include "seccomp.h"
+#include "seccomp_build.h"
+#include "seccomp_builtin.h"
 
 /* The profile file's text, read before the fork for the child to parse.
  * A file-static because cfg is const; PID 1 frees it after the fork. */
@@ -44,6 +51,18 @@ builtin_text(const char *name, int print)
 	if (!print && strcmp(name, "pid1") == 0)
 		return NULL;
 	return profile_builtin(name);
+}
+
+/* The precompiled filter of a builtin profile, or NULL. */
+static const struct builtin_bpf *
+builtin_find(const char *name, int deny)
+{
+	if (minit_builtin_bpf == NULL)
+		return NULL;
+	for (const struct builtin_bpf *b = minit_builtin_bpf; b->name != NULL; b++)
+		if (b->deny == deny && strcmp(b->name, name) == 0)
+			return b;
+	return NULL;
 }
 
 /* Read a profile file: regular, not larger than the parser takes. */
@@ -174,6 +193,8 @@ seccomp_check(const struct minit_config *cfg)
 		    "a syscall filter");
 		return 0;
 	}
+	if (builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action) != NULL)
+		goto kernel;	/* parsed and checked at build time (bpfgen) */
 	if (builtin_text(cfg->seccomp_profile, 0) == NULL &&
 	    read_file(cfg->seccomp_profile, &file_text, &file_len) == -1)
 		return -1;
@@ -183,132 +204,108 @@ seccomp_check(const struct minit_config *cfg)
 		return -1;
 	rc = check_needed(cfg, p);
 	profile_free(p);
-	if (rc == 0 && prctl(PR_GET_SECCOMP) == -1) {
+	if (rc == -1)
+		return -1;
+kernel:
+	if (prctl(PR_GET_SECCOMP) == -1) {
 		log_sys("seccomp: the kernel has no seccomp support");
 		return -1;
 	}
-	return rc;
-}
-
-static uint32_t
-scmp_action(struct prof_action a)
-{
-	switch (a.act) {
-	case PROF_ALLOW:
-		return SCMP_ACT_ALLOW;
-	case PROF_ERRNO:
-		return SCMP_ACT_ERRNO(a.err);
-	case PROF_LOG:
-		return SCMP_ACT_LOG;
-	default:
-		return SCMP_ACT_KILL_PROCESS;
-	}
-}
-
-static int
-add_cond_rule(scmp_filter_ctx ctx, uint32_t act, const struct prof_rule *r)
-{
-	struct scmp_arg_cmp cmp[PROF_MAX_CONDS];
-	struct prof_masked alt[PROF_MAX_EXPAND];
-	int nalt = 0, notin_at = -1, rc;
-
-	for (int i = 0; i < r->ncond; i++) {
-		const struct prof_cond *c = &r->cond[i];
-
-		/* a mask without high bits: libseccomp compares the low
-		 * 32 bits only */
-		cmp[i] = (struct scmp_arg_cmp){ .arg = c->arg,
-		    .op = SCMP_CMP_MASKED_EQ, .datum_a = c->mask,
-		    .datum_b = c->val[0] };
-		if (c->op == PROF_NOT_IN) {
-			notin_at = i;
-			nalt = profile_expand_not_in(c, alt);
-		}
-	}
-	if (notin_at == -1)
-		return seccomp_rule_add_exact_array(ctx, act, r->nr, r->ncond, cmp);
-	for (int k = 0; k < nalt; k++) {
-		cmp[notin_at].datum_a = alt[k].mask;
-		cmp[notin_at].datum_b = alt[k].val;
-		rc = seccomp_rule_add_exact_array(ctx, act, r->nr, r->ncond, cmp);
-		if (rc != 0)
-			return rc;
-	}
 	return 0;
 }
 
-/* One rule per syscall whose action differs from the default; a rule
- * equal to the default changes nothing (and libseccomp refuses it). */
-static int
-add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
-{
-	char name[64];
-	int rc;
-
-	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
-		const struct prof_sys *s = &p->sys[nr];
-		uint32_t act = scmp_action(profile_concrete(s->action, deny));
-
-		if (s->state == PROF_SYS_NONE || act == def)
-			continue;
-		rc = 0;
-		if (s->state == PROF_SYS_ALWAYS)
-			rc = seccomp_rule_add_exact(ctx, act, nr, 0);
-		for (size_t k = 0; rc == 0 && s->state == PROF_SYS_IF &&
-		    k < p->nrules; k++)
-			if (p->rule[k].nr == nr)
-				rc = add_cond_rule(ctx, act, &p->rule[k]);
-		if (rc != 0) {
-			errno = -rc;
-			log_sys("seccomp: rule for %s (line %u)",
-			    profile_syscall_name(nr, name, sizeof(name)), s->line);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Build the filter of p and load it into this process. */
+/* Build the filter of p with libseccomp and load it into this process:
+ * profile files only, in the child. */
 static int
 load(const struct profile *p, int deny, const char *label)
 {
-	uint32_t def = scmp_action(profile_concrete(p->def, deny));
 	scmp_filter_ctx ctx;
 	int rc;
 
-	if (seccomp_arch_native() != SCMP_ARCH_X86_64) {
-		log_err("seccomp: %s: only the x86_64 ABI is supported", label);
-		return -1;
-	}
 	/* level 3: the kernel has seccomp(2) with KILL_PROCESS and LOG */
 	if (seccomp_api_get() < 3) {
 		log_err("seccomp: %s: seccomp is unavailable or denied here "
 		    "(libseccomp API level %u, need 3)", label, seccomp_api_get());
 		return -1;
 	}
-	ctx = seccomp_init(def);
-	if (ctx == NULL) {
-		log_err("seccomp: %s: cannot create the filter", label);
+	ctx = seccomp_build(p, deny, label);
+	if (ctx == NULL)
 		return -1;
-	}
-	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
-	if (rc == 0)
-		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
-	if (rc == 0)
-		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
+	rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
 	if (rc == 0)	/* report the kernel's own errno, not ECANCELED */
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_API_SYSRAWRC, 1);
 	if (rc != 0) {
 		errno = -rc;
 		log_sys("seccomp: %s: filter attributes", label);
-	} else if (add_rules(ctx, p, deny, def) == -1) {
-		rc = -1;
 	} else if ((rc = seccomp_load(ctx)) != 0) {
 		errno = -rc;
 		log_sys("seccomp: %s: loading the filter", label);
 	}
 	seccomp_release(ctx);
 	return rc == 0 ? 0 : -1;
+}
+
+/* Does the kernel take seccomp(2) filters with the actions minit uses?
+ * Asked only after a load failed, to say why. */
+static int
+seccomp_usable(void)
+{
+	uint32_t act[] = { SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_LOG };
+
+	for (size_t i = 0; i < sizeof(act) / sizeof(act[0]); i++)
+		if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &act[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Load a precompiled builtin filter: no libseccomp, no parsing.  The same
+ * flags as libseccomp's load with TSYNC (every thread, or fail) after
+ * no_new_privs, which privdrop has set already (the call is then a
+ * no-op that cannot fail). */
+static int
+load_builtin(const struct builtin_bpf *b, const char *label)
+{
+	struct sock_fprog prog = { .len = b->len,
+	    .filter = (struct sock_filter *)b->insns };
+	struct sock_filter *copy = NULL;
+	long rc;
+	int err;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1) {
+		log_sys("seccomp: %s: PR_SET_NO_NEW_PRIVS", label);
+		return -1;
+	}
+	if (b->npatch > 0) {
+		copy = malloc(b->len * sizeof(*copy));
+		if (copy == NULL) {
+			log_sys("seccomp: %s", label);
+			return -1;
+		}
+		builtin_bpf_copy(b, copy);
+		prog.filter = copy;
+	}
+	rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+	    SECCOMP_FILTER_FLAG_TSYNC, &prog);
+	err = errno;
+	free(copy);
+	errno = err;
+	if (rc == 0)
+		return 0;
+	if (rc > 0) {
+		log_err("seccomp: %s: loading the filter: thread %ld could not "
+		    "be synchronised", label, rc);
+		return -1;
+	}
+	err = errno;
+	if (!seccomp_usable()) {
+		errno = err;
+		log_sys("seccomp: %s: seccomp is unavailable or denied here "
+		    "(seccomp(2))", label);
+		return -1;
+	}
+	errno = err;
+	log_sys("seccomp: %s: loading the filter", label);
+	return -1;
 }
 
 static long
@@ -324,6 +321,7 @@ elapsed_us(const struct timespec *t0)
 int
 seccomp_apply(const struct minit_config *cfg)
 {
+	const struct builtin_bpf *b;
 	struct timespec t0;
 	struct profile *p;
 	const char *text;
@@ -333,6 +331,21 @@ seccomp_apply(const struct minit_config *cfg)
 	if (is_off(cfg->seccomp_profile))
 		return 0;
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
+	b = builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action);
+	if (b != NULL) {
+		rc = load_builtin(b, cfg->seccomp_profile);
+		if (rc == 0 && b->allows_prctl && prctl(PR_GET_SECCOMP) != 2) {
+			log_err("seccomp: %s: loaded, but the kernel reports no "
+			    "filter", cfg->seccomp_profile);
+			errno = EINVAL;
+			return -1;
+		}
+		if (rc == 0)
+			log_verbose(cfg, "seccomp: profile '%s' built and loaded "
+			    "in %ld us (precompiled)", cfg->seccomp_profile,
+			    elapsed_us(&t0));
+		return rc;
+	}
 	text = program_text(cfg, &len);
 	if (text == NULL) {
 		log_err("seccomp: %s: profile not read", cfg->seccomp_profile);
@@ -382,6 +395,7 @@ int
 seccomp_pid1(const struct minit_config *cfg)
 {
 	const char *text = profile_builtin("pid1");
+	const struct builtin_bpf *b;
 	struct timespec t0;
 	struct profile *p;
 	int rc;
@@ -392,11 +406,21 @@ seccomp_pid1(const struct minit_config *cfg)
 	file_len = 0;
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
-	p = profile_load("pid1", text, strlen(text));
-	if (p == NULL)
-		return -1;
-	rc = load(p, MINIT_SECCOMP_KILL, "pid1");
-	profile_free(p);
+	b = builtin_find("pid1", MINIT_SECCOMP_KILL);
+	if (b != NULL) {
+		rc = load_builtin(b, "pid1");
+		if (rc == 0 && b->allows_prctl && prctl(PR_GET_SECCOMP) != 2) {
+			log_err("seccomp: pid1: loaded, but the kernel reports "
+			    "no filter");
+			rc = -1;
+		}
+	} else {
+		p = profile_load("pid1", text, strlen(text));
+		if (p == NULL)
+			return -1;
+		rc = load(p, MINIT_SECCOMP_KILL, "pid1");
+		profile_free(p);
+	}
 	if (rc == 0)
 		PID1_FILTERED();
 	if (rc == -1 && is_off(cfg->seccomp_profile)) {
@@ -460,7 +484,7 @@ print_rules(const struct profile *p, int deny)
 
 		if (s->state == PROF_SYS_NONE)
 			continue;
-		if (scmp_action(a) == scmp_action(def)) {
+		if (seccomp_scmp_action(a) == seccomp_scmp_action(def)) {
 			noop++;
 			continue;
 		}

@@ -24,6 +24,15 @@ setup_file() {
 	{ cat "$R/etc/passwd"; echo 'evil:x::1000::/:/bin/sh'; } > "$A/passwd-emptyuid"
 	{ cat "$R/etc/passwd"; echo 'evil2:x:4294967296:1000::/:/bin/sh'; } > "$A/passwd-overflow"
 	{ cat "$R/etc/passwd"; echo 'app:x:0:0::/:/bin/sh'; } > "$A/passwd-dup"
+	# just under and just over the 1 MiB limit, filled with valid entries
+	# (read_account_file sizes its buffer by fstat since the perf pass)
+	{ cat "$R/etc/passwd"; i=0; while :; do
+		printf 'u%07d:x:%d:%d::/:/bin/sh\n' $i $((20000 + i)) $((20000 + i))
+		i=$((i + 1)); [ $i -lt 40000 ] || break; done; } > "$A/passwd-big"
+	head -c $((1024 * 1024)) "$A/passwd-big" > "$A/passwd-1m"
+	# cut at a line end so every line stays well-formed
+	sed -i '$d' "$A/passwd-1m"
+	head -c $((1024 * 1024 + 1)) "$A/passwd-big" > "$A/passwd-over"
 	export A
 }
 
@@ -449,4 +458,14 @@ caps_all_zero() {
 	assert_line_has '^Uid:[[:space:]]+1000[[:space:]]+1000[[:space:]]+1000[[:space:]]+1000$'
 	caps_all_zero
 	assert_line_has '^NoNewPrivs:[[:space:]]+1$'
+}
+
+@test "P04: /etc/passwd of up to 1 MiB is read whole, a larger one is refused" {
+	run ro_run -x "$(with_passwd passwd-1m)" -- --user app -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+	run ro_run -x "$(with_passwd passwd-over)" -- --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: privdrop: /etc/passwd: larger than 1048576 bytes$'
 }
