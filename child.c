@@ -65,6 +65,18 @@ signals_default(void)
 			    sizeof(dfl.mask));
 }
 
+/* A -v line written to a closed stderr left a SIGPIPE pending: it must not
+ * kill PROGRAM the moment the mask opens.  Setting SIG_IGN discards a
+ * pending signal (POSIX); then back to SIG_DFL for PROGRAM. */
+static void
+discard_own_sigpipe(void)
+{
+	struct kernel_sigaction ign = { .handler = SIG_IGN }, dfl = { .handler = SIG_DFL };
+
+	(void)syscall(SYS_rt_sigaction, SIGPIPE, &ign, NULL, sizeof(ign.mask));
+	(void)syscall(SYS_rt_sigaction, SIGPIPE, &dfl, NULL, sizeof(dfl.mask));
+}
+
 /* A session of its own; stdin's terminal, if any, as its controlling tty so
  * that a shell gets job control.  Not having the tty is not a hardening
  * failure: the shell just runs without job control. */
@@ -177,6 +189,7 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 	/* Only --audit has no PROGRAM, and audit_child does not return. */
 	if (program == NULL)
 		fail(cfg, status_fd, MINIT_EX_REFUSED, EINVAL);
+	discard_own_sigpipe();
 	sigemptyset(&none);
 	if (sigprocmask(SIG_SETMASK, &none, NULL) == -1)
 		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);

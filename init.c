@@ -159,6 +159,11 @@ forward(const struct supervisor *sv, const siginfo_t *si)
 
 	if (sv->child_done)
 		return;		/* never a reaped, maybe reused, pid (P30) */
+	/* Our own SIGPIPE (a log line to a closed stderr) or SIGXFSZ: the
+	 * kernel sends it as SI_USER from us.  Not PROGRAM's business, and
+	 * logging it would raise another one. */
+	if (si->si_code == SI_USER && si->si_pid == getpid())
+		return;
 	log_verbose(cfg, "init: signal %d from pid %d: forwarding %d to %d",
 	    si->si_signo, (int)si->si_pid, sig, (int)target);
 	if (kill(target, sig) == -1 && errno != ESRCH)
@@ -257,7 +262,8 @@ final_status(const struct supervisor *sv)
 	if (WIFSIGNALED(sv->child_status) && WTERMSIG(sv->child_status) == SIGSYS &&
 	    strcmp(cfg->seccomp_profile, "off") != 0)
 		log_err("%s killed by SIGSYS: a syscall denied by seccomp profile '%s'",
-		    cfg->argv[0], cfg->seccomp_profile);
+		    cfg->argv != NULL ? cfg->argv[0] : "minit --audit",
+		    cfg->seccomp_profile);
 	if (cfg->exitmap[code] != -1)
 		code = cfg->exitmap[code];
 	return code;
@@ -286,7 +292,10 @@ loop(struct supervisor *sv)
 			log_sys("init: sigtimedwait");	/* go on: PID 1 must not die */
 		if (sig > 0 && sig != SIGCHLD)
 			forward(sv, &si);
-		if (sig == SIGCHLD || sig == -1) {
+		/* Reap after every wakeup, not only on SIGCHLD: signals are
+		 * taken lowest number first, so a steady stream of a lower
+		 * one would otherwise starve SIGCHLD (17). */
+		{
 			bool was_done = sv->child_done;
 			bool none_left = reap(sv);
 
@@ -294,7 +303,7 @@ loop(struct supervisor *sv)
 				start_grace(sv);
 			if (sv->child_done && none_left)
 				return final_status(sv);
-			if (sv->killing)	/* late orphans of a subreaper */
+			if (sv->killing && (sig == SIGCHLD || sig == -1))	/* late orphans of a subreaper */
 				signal_rest(sv, SIGKILL);
 		}
 	}

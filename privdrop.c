@@ -71,7 +71,7 @@ static int
 caps_get(uint64_t *permitted, uint64_t *inheritable)
 {
 	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct c[2];
+	struct __user_cap_data_struct c[2] = { { 0 } };	/* valgrind marks only c[0] written */
 
 	if (syscall(SYS_capget, &h, c) == -1)
 		return -1;
@@ -635,7 +635,7 @@ static int
 verify_caps(const struct drop *d)
 {
 	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct c[2];
+	struct __user_cap_data_struct c[2] = { { 0 } };	/* valgrind marks only c[0] written */
 	uint64_t e, p, i;
 
 	if (syscall(SYS_capget, &h, c) == -1) {

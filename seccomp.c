@@ -166,8 +166,7 @@ program_text(const struct minit_config *cfg, size_t *len)
 static int
 check_needed(const struct minit_config *cfg, const struct profile *p)
 {
-	static const char *const needed[] = { "execve", "read", "write",
-	    "rt_sigprocmask", "exit_group", NULL };
+	const char *const *needed = seccomp_child_needs;
 
 	for (int i = 0; needed[i] != NULL; i++)
 		if (!profile_always_allows(p, profile_syscall_nr(needed[i]),

@@ -11,6 +11,9 @@
 #include "minit.h"
 #include "seccomp_build.h"
 
+const char *const seccomp_child_needs[] = { "execve", "read", "write",
+    "rt_sigaction", "rt_sigprocmask", "exit_group", NULL };
+
 uint32_t
 seccomp_scmp_action(struct prof_action a)
 {

@@ -19,4 +19,10 @@ uint32_t	seccomp_scmp_action(struct prof_action a);
 scmp_filter_ctx	seccomp_build(const struct profile *p, int deny,
 		    const char *label);
 
+/* What the child still calls after PROGRAM's filter is loaded (child.c:
+ * read the go byte, write a failure report, drop its own pending SIGPIPE,
+ * unblock signals, exec, exit).  A profile that denies one is refused: at
+ * build time for the builtins (bpfgen), at start-up for profile files. */
+extern const char *const seccomp_child_needs[];
+
 #endif

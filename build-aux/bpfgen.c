@@ -36,11 +36,8 @@ static const struct {
 };
 #define NWANT	(sizeof(want) / sizeof(want[0]))
 
-/* What the child still calls after PROGRAM's filter is loaded (child.c);
- * a builtin that denies one of them fails the build (seccomp.c checks
- * profile files the same way at run time). */
-static const char *const needed[] = { "execve", "read", "write",
-    "rt_sigprocmask", "exit_group", NULL };
+/* A builtin that denies what the child still needs fails the build. */
+static const char *const *const needed = seccomp_child_needs;
 
 static int
 export(const struct profile *p, int deny, const char *label,

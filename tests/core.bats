@@ -379,3 +379,15 @@ wait_bg() {
 	done
 	[ -z "$bad" ] || { echo "wrong:$bad" >&2; return 1; }
 }
+
+@test "a closed stderr does not make PID 1 spin: its own SIGPIPE is not forwarded, PROGRAM is reaped" {
+	# each -v line to the closed pipe raises SIGPIPE (13) at PID 1; taken
+	# before SIGCHLD (17), a forwarded-and-logged SIGPIPE would loop forever
+	# KILL: minit takes TERM as a signal to forward, so only KILL ends a spin
+	run timeout -s KILL 20 bash -c '
+		unshare --pid --fork --mount-proc "$0" "$@" 2>&1 | head -1 >/dev/null
+		echo "minit=${PIPESTATUS[0]}"' \
+	    "$MINIT" "${P[@]}" -v -- sh -c 'sleep 0.3; exit 4'
+	assert_status 0
+	assert_line_has '^minit=4$'
+}
