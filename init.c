@@ -365,7 +365,7 @@ supervise(const struct minit_config *cfg)
 	if (chdir("/") == -1)
 		log_sys("init: chdir /");	/* harmless: only pins a mount */
 	if (privdrop_pid1(cfg) == -1 || seccomp_pid1(cfg) == -1) {
-		log_err("init: PID 1 could not drop its privileges: PROGRAM not started");
+		/* the failing step said why, in one line; exit 125 says the rest */
 		(void)kill(sv.child, SIGKILL);
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;

@@ -141,6 +141,13 @@ read_account_file(const char *path, size_t *len)
 			(void)close(fd);
 		return NULL;
 	}
+	/* a FIFO or a device would read as empty or block: not an account
+	 * file, so refuse rather than resolve against nothing */
+	if (!S_ISREG(st.st_mode)) {
+		log_err("privdrop: %s: not a regular file", path);
+		(void)close(fd);
+		return NULL;
+	}
 	cap = st.st_size >= 0 && st.st_size < ACCOUNT_FILE_MAX ?
 	    (size_t)st.st_size + 1 : ACCOUNT_FILE_MAX + 1;
 	buf = malloc(cap);

@@ -164,6 +164,13 @@ passwd_case() {	# passwd_case SETUP: /etc replaced by a tmpfs set up by SETUP
 	assert_never_ran
 	passwd_case 'mkfifo "$R/etc/passwd"'	# open must not block
 	assert_never_ran
+	# a numeric user needs no entry, but a FIFO is no account file either
+	marker_setup
+	run timeout "$T" ro_run -x "$MOUNT_MARK; mount -t tmpfs -o size=1m tmpfs \"\$R/etc\"; cp /dev/null \"\$R/etc/group\"; mkfifo \"\$R/etc/passwd\"" -- \
+	    --user 4242 -- "${PROGRAM_MARK[@]}"
+	assert_status 125
+	assert_line_has '^minit: privdrop: /etc/passwd: not a regular file$'
+	assert_never_ran
 	passwd_case 'ln -s /root-only/secret "$R/etc/passwd"'
 	assert_never_ran
 	# 16 MiB of lines that never name app
