@@ -560,7 +560,7 @@ check_program(struct audit *a, const char *program)
 {
 	struct jbuf j = { .n = 0 };
 	struct stat st;
-	char dir[PATH_MAX], *slash;
+	char dir[PATH_MAX];
 	bool ro, x;
 
 	if (program == NULL) {
@@ -576,14 +576,7 @@ check_program(struct audit *a, const char *program)
 		    strerror(errno));
 		return;
 	}
-	snprintf(dir, sizeof(dir), "%s", program);
-	slash = strrchr(dir, '/');
-	if (slash == dir)
-		dir[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof(dir), ".");
+	path_dir(program, dir, sizeof(dir));
 	ro = path_ro(program) && path_ro(dir);
 	report(a, "fs.program_read_only", ro ? PASS : FAIL, &j, "%s %s", program,
 	    ro ? "and its folder are on read-only mounts" :

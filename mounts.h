@@ -39,4 +39,7 @@ int	mounts_root_writable(char *text, bool *seen);
  * bind-mounted on its own (/dev/null in every container). */
 bool	mounts_is_node(const char *point);
 
+/* The folder that holds path's last name: "/" for "/x", "." for "x". */
+void	path_dir(const char *path, char *dir, size_t size);
+
 #endif

@@ -155,7 +155,7 @@ check_mounts(const struct minit_config *cfg, char *mi)
 static int
 check_program(const struct minit_config *cfg, bool root_warned)
 {
-	char path[PATH_MAX], dir[PATH_MAX], *slash;
+	char path[PATH_MAX], dir[PATH_MAX];
 	bool ro_file, ro_dir;
 	int err;
 
@@ -167,14 +167,7 @@ check_program(const struct minit_config *cfg, bool root_warned)
 		    "the child reports it", cfg->argv[0], strerror(err));
 		return 0;
 	}
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash == dir)
-		dir[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof(dir), ".");
+	path_dir(path, dir, sizeof(dir));
 	if (path_ro(path, &ro_file) == -1 || path_ro(dir, &ro_dir) == -1) {
 		/* Missing or unreachable: the child's exec reports it (126/127). */
 		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the child reports it",
