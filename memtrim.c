@@ -41,7 +41,7 @@ trim_object(struct dl_phdr_info *info, size_t size, void *unused)
 		end = (info->dlpi_addr + ph->p_vaddr + ph->p_memsz) & ~(pg - 1);
 		if (end <= start)
 			continue;
-		(void)madvise((void *)start, end - start, MADV_DONTNEED);
+		(void)madvise((void *)start, end - start, MADV_DONTNEED);	/* NOLINT(performance-no-int-to-ptr): a segment address from the program headers */
 	}
 	return 1;	/* the first object is the program itself */
 }

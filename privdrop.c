@@ -670,8 +670,8 @@ verify_caps(const struct drop *d)
 		 * back as keep), so only kept capabilities can be there */
 		if (want && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, n,
 		    0, 0) != want) {
-			log_err("%s: verify: ambient set: %s is %s", d->who,
-			    cap_name(n), want ? "missing" : "still there");
+			log_err("%s: verify: ambient set: %s is missing", d->who,
+			    cap_name(n));
 			return -1;
 		}
 	}
