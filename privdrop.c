@@ -242,6 +242,29 @@ resolve_group(const struct accounts *a, const char *spec, const char *grp,
 	return r == PW_OK ? 0 : -1;
 }
 
+/* The passwd parser bounds name and home to these sizes, so a copy is
+ * never truncated. */
+_Static_assert(sizeof(((struct pw_entry *)0)->name) <=
+    sizeof(((struct minit_identity *)0)->name), "USER fits");
+_Static_assert(sizeof(((struct pw_entry *)0)->home) <=
+    sizeof(((struct minit_identity *)0)->home), "HOME fits");
+
+/* USER, LOGNAME and HOME for PROGRAM: from the passwd entry; none and "/"
+ * without one. */
+static void
+set_name_home(struct minit_identity *id, const struct pw_entry *pw)
+{
+	const char *name = pw != NULL ? pw->name : "";
+	const char *home = pw != NULL && pw->home[0] != '\0' ? pw->home : "/";
+	size_t n = strnlen(name, sizeof(id->name) - 1);
+	size_t h = strnlen(home, sizeof(id->home) - 1);
+
+	memcpy(id->name, name, n);
+	id->name[n] = '\0';
+	memcpy(id->home, home, h);
+	id->home[h] = '\0';
+}
+
 /* USER[:GROUP] into id (P03, P04, P05). */
 static int
 resolve_spec(const struct accounts *a, const char *spec,
@@ -288,15 +311,9 @@ resolve_spec(const struct accounts *a, const char *spec,
 		pw_error("/etc/passwd", spec, "user", r, line);
 		return -1;
 	}
-	if (r == PW_OK) {
+	if (r == PW_OK)
 		uid = pw.uid;
-		snprintf(id->name, sizeof(id->name), "%s", pw.name);
-		snprintf(id->home, sizeof(id->home), "%s",
-		    pw.home[0] != '\0' ? pw.home : "/");
-	} else {
-		id->name[0] = '\0';
-		snprintf(id->home, sizeof(id->home), "/");
-	}
+	set_name_home(id, r == PW_OK ? &pw : NULL);
 
 	if (grp != NULL) {
 		/* exactly that gid; it is also the whole group list */
@@ -346,14 +363,8 @@ current_identity(const struct accounts *a, struct minit_identity *id)
 	}
 	id->ngroups = (size_t)n;
 	/* name and home are only for HOME/USER/LOGNAME: best effort */
-	if (passwd_find(a->passwd, a->plen, NULL, id->uid, &pw, &line) == PW_OK) {
-		snprintf(id->name, sizeof(id->name), "%s", pw.name);
-		snprintf(id->home, sizeof(id->home), "%s",
-		    pw.home[0] != '\0' ? pw.home : "/");
-	} else {
-		id->name[0] = '\0';
-		snprintf(id->home, sizeof(id->home), "/");
-	}
+	set_name_home(id, passwd_find(a->passwd, a->plen, NULL, id->uid, &pw,
+	    &line) == PW_OK ? &pw : NULL);
 	return 0;
 }
 
