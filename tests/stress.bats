@@ -24,7 +24,7 @@ minit_host_pid() {
 	return 1
 }
 
-@test "zombie storm: 100,000 orphans while the app runs, none left, PID 1 VmRSS flat (T50 P28)" {
+@test "zombie storm: 100,000 orphans while the app runs, none left, PID 1 memory flat (T50 P28)" {
 	run ro_run -- --allow-root -- /t/storm orphans 100000 500
 	printf '%s\n' "$output"	# shown when the test fails
 	assert_status 0
@@ -34,12 +34,12 @@ minit_host_pid() {
 	[ "$before" -gt 0 ]
 	# Flat: even one byte kept per orphan would be 100 kB.
 	if [ "$after" -gt $((before + 32)) ]; then
-		echo "PID 1 VmRSS grew from $before to $after kB" >&2
+		echo "PID 1 RssAnon grew from $before to $after kB" >&2
 		return 1
 	fi
 }
 
-@test "signal storm: 30,000 mixed signals to PID 1, all kinds forwarded, VmRSS flat, TERM still stops the app (T46 P26)" {
+@test "signal storm: 30,000 mixed signals to PID 1, all kinds forwarded, PID 1 memory flat, TERM still stops the app (T46 P26)" {
 	out=$BATS_TEST_TMPDIR/out
 	ro_run -- --allow-root -- /t/storm signals 30000 >"$out" 2>&1 &
 	runner=$!
