@@ -139,8 +139,10 @@ wait_bg() {
 @test "-g forwards to PROGRAM's whole process group; without it only PROGRAM" {
 	# sh runs two probes in its own process group; sh itself ignores USR1
 	bg_pid1 "${P[@]}" -g -- sh -c 'trap "" USR1; "$0" wait-signal 10 & "$0" wait-signal 10 & wait' "$TBIN/probe"
-	wait_out '^ready'
-	sleep 0.3
+	for _ in $(seq 200); do	# both probes have their handlers
+		[ "$(grep -c '^ready' "$OUT")" -ge 2 ] && break
+		sleep 0.05
+	done
 	kill -s USR1 "$MPID"
 	for _ in $(seq 100); do [ "$(grep -c '^got 10 ' "$OUT")" -ge 2 ] && break; sleep 0.05; done
 	kill -s TERM "$MPID"	# -g: sh and both probes get it
