@@ -3,6 +3,7 @@
  * OpenSSH's StrictModes, never logged, and wiped once copied (P33, P34). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "envfile.h"
+#include "readfile.h"
 #include "envline.h"
 
 struct envv {
@@ -94,17 +96,15 @@ entry_cb(void *ctx, const char *entry, size_t len, size_t keylen)
 	return 0;
 }
 
-/* The whole file, after the checks of P33: no symlink, no FIFO to block
- * on, a regular file owned by root or by whoever started minit, writable
- * by nobody else, at most ENVFILE_MAX_SIZE.  Checked on the open fd, so
- * there is no window between check and read. */
+/* Open before the drop: O_NOFOLLOW (a symlink could point anywhere root
+ * may read), O_NONBLOCK (a FIFO must not hang the start).  Owned by root or
+ * by whoever started minit, writable by nobody else, at most
+ * ENVFILE_MAX_SIZE (P33). */
 static char *
 read_checked(const char *path, size_t *len)
 {
 	struct stat st;
-	char *buf = NULL;
-	ssize_t n;	/* the loop below reads at least once */
-	size_t got = 0;
+	char what[PATH_MAX + 16], *buf = NULL;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -112,38 +112,18 @@ read_checked(const char *path, size_t *len)
 		log_sys("env-file: %s", path);
 		return NULL;
 	}
+	snprintf(what, sizeof(what), "env-file: %s", path);
 	if (fstat(fd, &st) == -1)
-		log_sys("env-file: %s: fstat", path);
-	else if (!S_ISREG(st.st_mode))
-		log_err("env-file: %s: not a regular file", path);
+		log_sys("%s: fstat", what);
 	else if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
-		log_err("env-file: %s: writable by group or others (mode %04o): want 0600 or 0400",
-		    path, (unsigned)(st.st_mode & 07777));
+		log_err("%s: writable by group or others (mode %04o): want 0600 or 0400",
+		    what, (unsigned)(st.st_mode & 07777));
 	else if (st.st_uid != 0 && st.st_uid != getuid())
-		log_err("env-file: %s: owned by uid %u: want root or uid %u",
-		    path, (unsigned)st.st_uid, (unsigned)getuid());
-	else if (st.st_size > ENVFILE_MAX_SIZE)
-		log_err("env-file: %s: larger than %d bytes", path, ENVFILE_MAX_SIZE);
-	else if ((buf = malloc(ENVFILE_MAX_SIZE + 1)) == NULL)
-		log_sys("env-file: %s", path);
-	else {
-		/* the size may change after fstat: read to EOF, within the limit */
-		while (got <= ENVFILE_MAX_SIZE &&
-		    (n = read(fd, buf + got, ENVFILE_MAX_SIZE + 1 - got)) > 0)
-			got += (size_t)n;
-		if (n == -1 || got > ENVFILE_MAX_SIZE) {
-			if (n == -1)
-				log_sys("env-file: %s: read", path);
-			else
-				log_err("env-file: %s: larger than %d bytes", path,
-				    ENVFILE_MAX_SIZE);
-			explicit_bzero(buf, ENVFILE_MAX_SIZE + 1);
-			free(buf);
-			buf = NULL;
-		}
-	}
+		log_err("%s: owned by uid %u: want root or uid %u",
+		    what, (unsigned)st.st_uid, (unsigned)getuid());
+	else
+		buf = read_regular(fd, what, ENVFILE_MAX_SIZE, len);
 	(void)close(fd);
-	*len = got;
 	return buf;
 }
 
@@ -157,7 +137,7 @@ add_file(struct envv *ev, const char *path)
 	if (buf == NULL)
 		return -1;
 	e = envfile_parse(buf, len, entry_cb, ev, &line);
-	explicit_bzero(buf, ENVFILE_MAX_SIZE + 1);
+	explicit_bzero(buf, len);
 	free(buf);
 	if (e != ENV_OK) {
 		/* the line number and why, never the line: it may be a secret */

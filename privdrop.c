@@ -29,6 +29,7 @@
 #include "envfile.h"
 #include "passwd.h"
 #include "privdrop.h"
+#include "readfile.h"
 
 #define ACCOUNT_FILE_MAX	(1024 * 1024)	/* /etc/passwd, /etc/group */
 
@@ -115,17 +116,11 @@ refuse_setid(void)
 }
 
 /* The whole of a small account file.  A missing file is an empty one
- * (FROM scratch).  The buffer is sized from fstat (plus one byte, to see
- * growth), not ACCOUNT_FILE_MAX: a 1 MiB malloc is an mmap and a munmap
- * on the start-up path for a file of a few hundred bytes.  A file that
- * grows while read gets the full-size buffer, so the limit stays exact. */
+ * (FROM scratch). */
 static char *
 read_account_file(const char *path, size_t *len)
 {
-	struct stat st;
-	size_t got = 0, cap;
-	ssize_t n = 0;
-	char *buf, *more;
+	char what[64], *buf;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd == -1 && errno == ENOENT) {
@@ -135,48 +130,13 @@ read_account_file(const char *path, size_t *len)
 			log_sys("privdrop: %s", path);
 		return buf;
 	}
-	if (fd == -1 || fstat(fd, &st) == -1) {
+	if (fd == -1) {
 		log_sys("privdrop: %s", path);
-		if (fd != -1)
-			(void)close(fd);
 		return NULL;
 	}
-	/* a FIFO or a device would read as empty or block: not an account
-	 * file, so refuse rather than resolve against nothing */
-	if (!S_ISREG(st.st_mode)) {
-		log_err("privdrop: %s: not a regular file", path);
-		(void)close(fd);
-		return NULL;
-	}
-	cap = st.st_size >= 0 && st.st_size < ACCOUNT_FILE_MAX ?
-	    (size_t)st.st_size + 1 : ACCOUNT_FILE_MAX + 1;
-	buf = malloc(cap);
-	while (buf != NULL && got <= ACCOUNT_FILE_MAX &&
-	    (n = read(fd, buf + got, cap - got)) > 0) {
-		got += (size_t)n;
-		if (got == cap && cap < ACCOUNT_FILE_MAX + 1) {
-			more = realloc(buf, ACCOUNT_FILE_MAX + 1);
-			if (more == NULL)
-				free(buf);
-			buf = more;
-			cap = ACCOUNT_FILE_MAX + 1;
-		}
-	}
+	snprintf(what, sizeof(what), "privdrop: %s", path);
+	buf = read_regular(fd, what, ACCOUNT_FILE_MAX, len);
 	(void)close(fd);
-	if (buf == NULL) {
-		log_sys("privdrop: %s", path);
-		return NULL;
-	}
-	if (n == -1 || got > ACCOUNT_FILE_MAX) {
-		if (n == -1)
-			log_sys("privdrop: %s: read", path);
-		else
-			log_err("privdrop: %s: larger than %d bytes", path,
-			    ACCOUNT_FILE_MAX);
-		free(buf);
-		return NULL;
-	}
-	*len = got;
 	return buf;
 }
 
