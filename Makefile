@@ -24,6 +24,10 @@ WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 HARDEN	:= -fstack-protector-strong -fstack-clash-protection -fcf-protection \
 	   -fno-strict-overflow -fno-delete-null-pointer-checks
 LDHARDEN := -Wl,-z,relro,-z,now,-z,noexecstack
+# Keep only the sections something refers to: build-aux/deps.sh builds the
+# libraries with a section per function, so the parts of their APIs minit never
+# calls stay out of the binary (README "Size").
+LDSIZE	:= -Wl,--gc-sections
 
 # --- release: static musl ---------------------------------------------------
 ifeq ($(MUSL),system)
@@ -77,7 +81,7 @@ minit: $(BUILD)/minit.unstripped
 	strip -o $@ $<
 
 $(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
-	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) -o $@ $(ROBJS) $(DEP_LIBS)
+	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) -o $@ $(ROBJS) $(DEP_LIBS)
 
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
 	$(RCC) $(RCFLAGS) -c -o $@ $<
@@ -102,8 +106,16 @@ $(BUILD)/musl-static.specs: | $(BUILD)
 	    -e 's#^-dynamic-linker .* -nostdlib .*#-nostdlib -static#' \
 	    /usr/lib/x86_64-linux-musl/musl-gcc.specs > $@
 
+# Our own build folder is rebuilt when its recipe changes; a DEPS=/prefix of
+# yours is built only when it has no libcap-ng.a, and never removed.
+ifeq ($(DEPS),$(BUILD)/deps)
+$(DEPS)/lib/libcap-ng.a: build-aux/deps.sh build-aux/libseccomp-x86.patch
+	rm -f $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
+	+MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
+else
 $(DEPS)/lib/libcap-ng.a:
-	MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
+	+MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
+endif
 
 deps: $(DEP_STAMP)
 
@@ -154,8 +166,18 @@ $(BUILD)/check_bpf: tests/unit/check_bpf.c tests/unit/harness.h $(GENOBJS) \
 	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
 	    $(BUILD)/rel/gen_seccomp_builtin.o $(DEP_LIBS)
 
-unit: $(UNIT_BINS) $(BUILD)/check_bpf
-	tests/unit/run.sh $(UNIT_BINS) $(BUILD)/check_bpf
+# check_systable: our x86-only libseccomp (build-aux/deps.sh) against the
+# upstream table it was cut from; only for that build, not for DEPS=... ones.
+ifeq ($(DEPS),$(BUILD)/deps)
+SYSTABLE := $(BUILD)/check_systable
+endif
+$(BUILD)/check_systable: tests/unit/check_systable.c tests/unit/harness.h \
+		$(DEP_STAMP) $(SPECS)
+	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(DEP_LIBS)
+
+unit: $(UNIT_BINS) $(BUILD)/check_bpf $(SYSTABLE)
+	SYSTABLE_CSV=$(DEPS)/upstream-syscalls.csv \
+	    tests/unit/run.sh $(UNIT_BINS) $(BUILD)/check_bpf $(SYSTABLE)
 
 integration: minit helpers
 	tests/run-bats.sh
@@ -266,7 +288,7 @@ valgrind: minit helpers
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
-	       $(BUILD)/gen $(BUILD)/bpfgen $(BUILD)/check_bpf \
+	       $(BUILD)/gen $(BUILD)/bpfgen $(BUILD)/check_bpf $(BUILD)/check_systable \
 	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz
 
 distclean:

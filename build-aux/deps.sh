@@ -11,6 +11,7 @@
 # against the hashes pinned below.
 set -eu
 
+here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(realpath -m "$1")
 work=$(realpath -m "${2:-$prefix/../deps-src}")
 musl_cc=${MUSL_CC:-musl-gcc}
@@ -55,13 +56,38 @@ SRC
 		say "$orig: missing or wrong checksum"; exit 1; }
 }
 
-cflags="-O2 -fPIE -fstack-protector-strong -isystem $kinc"
+# Built for size: -Os, and a section per function and object so that the
+# link's --gc-sections keeps only what minit calls (libseccomp's PFC export,
+# most of its API; libcap-ng's file-capability code).  Neither library is on a
+# hot path: libcap-ng runs once per start, libseccomp only for a --seccomp FILE.
+# No unwind tables, as for minit's own objects (Makefile, NOUNWIND).
+cflags="-Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -fPIE -fstack-protector-strong -isystem $kinc"
+
+# libseccomp for the x86 family only (build-aux/libseccomp-x86.patch says why):
+# the patch, then the syscall table cut to the name and the x86, x86_64 and x32
+# columns.  The header is checked first, so that a table with other columns
+# fails here instead of building a table whose numbers are in the wrong place.
+x86_only() {		# x86_only SRCDIR
+	csv=$1/src/syscalls.csv
+	want='x86,x86_kver,x86_64,x86_64_kver,x32,x32_kver'
+	[ "$(head -n 1 "$csv" | cut -d, -f2-7)" = "$want" ] || {
+		say "$csv: columns 2-7 are not $want"; exit 1; }
+	patch -d "$1" -p1 -s --no-backup-if-mismatch < "$here/libseccomp-x86.patch"
+	# kept for tests/unit/check_systable.c, which holds the cut table to it
+	cp "$csv" "$prefix/upstream-syscalls.csv"
+	{ echo "# minit: cut to the x86 family's columns (build-aux/deps.sh)"
+	  cut -d, -f1-7 "$csv"; } > "$csv.x86"
+	mv "$csv.x86" "$csv"
+	rm -f "$1/src/syscalls.perf" "$1/src/syscalls.perf.c"
+}
 
 if [ ! -f "$prefix/lib/libseccomp.a" ]; then
 	fetch libseccomp "$SECCOMP_DEB" "libseccomp_$SECCOMP_VER.orig.tar.gz" "$SECCOMP_SHA256"
 	rm -rf "$work/libseccomp-$SECCOMP_VER"
 	tar -C "$work" -xzf "$work/src/libseccomp_$SECCOMP_VER.orig.tar.gz"
-	say "building libseccomp $SECCOMP_VER"
+	x86_only "$work/libseccomp-$SECCOMP_VER"
+	say "building libseccomp $SECCOMP_VER (x86 family only)"
 	(cd "$work/libseccomp-$SECCOMP_VER" &&
 	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q --prefix="$prefix" \
 		--enable-static --disable-shared --disable-python >/dev/null &&

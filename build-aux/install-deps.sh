@@ -6,7 +6,7 @@
 # As a non-root user it only says what is missing.
 set -eu
 
-build="gcc make musl-tools musl-dev gperf dpkg-dev autoconf automake libtool
+build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libtool
 	pkgconf libseccomp-dev libcap-ng-dev binutils file"
 test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
