@@ -90,11 +90,15 @@ install_tree() {
 	dir=$1
 	mkdir -p "$dir/usr/share/doc/minit"
 	install -m 0755 "${MINIT:-minit}" "$dir/minit"
-	for f in LICENSE THIRD_PARTY.md; do
+	# minit's licence, what the binary links, and those components'
+	# licence texts (the LGPL asks for its text to come with the binary,
+	# musl's MIT licence for its notice)
+	for f in LICENSE THIRD_PARTY.md LICENSES/LGPL-2.1.txt \
+	    LICENSES/musl-copyright.txt; do
 		if [ -f "$f" ]; then
-			install -m 0644 "$f" "$dir/usr/share/doc/minit/$f"
+			install -m 0644 "$f" "$dir/usr/share/doc/minit/${f#LICENSES/}"
 		else
-			say "warning: $f missing from the source tree: not in the image"
+			die "$f missing from the source tree: the image needs it"
 		fi
 	done
 }

@@ -80,7 +80,10 @@ builder_in() {
 	[ "$(stat -c %a "$m")" = 755 ]
 	run sh -c "cd '$BATS_TEST_TMPDIR/a/out' && find . -type f | sort"
 	assert_line_has '^\./minit$'
-	run grep -Ev '^\./(minit|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md))$' <<<"$output"
+	for f in LICENSE THIRD_PARTY.md LGPL-2.1.txt musl-copyright.txt; do
+		assert_line_has "^\./usr/share/doc/minit/${f//./\\.}\$"
+	done
+	run grep -Ev '^\./(minit|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md|LGPL-2\.1\.txt|musl-copyright\.txt))$' <<<"$output"
 	assert_status 1
 }
 
