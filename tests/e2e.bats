@@ -203,8 +203,10 @@ assert_dropped() {
 	run sh -c "find '$d' -name '*.tar' ! -path '$d/img.tar' | while read -r l; do tar -tf \"\$l\"; done | sed 's#^\./##; s#/\$##' | sort -u"
 	assert_status 0
 	assert_line_has '^minit$'
+	assert_line_has '^usr/share/doc/minit/LGPL-2\.1\.txt$'
+	assert_line_has '^usr/share/doc/minit/musl-copyright\.txt$'
 	refute_line_has '^(bin|etc|lib|usr/bin|usr/lib|sbin)/'
-	run grep -Ev '^(minit|usr|usr/share|usr/share/doc|usr/share/doc/minit|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md))$' <<<"$output"
+	run grep -Ev '^(minit|usr|usr/share|usr/share/doc|usr/share/doc/minit|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md|LGPL-2\.1\.txt|musl-copyright\.txt))$' <<<"$output"
 	assert_status 1	# no other path
 }
 
