@@ -26,11 +26,28 @@
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
+/* PID 1's word on its own drop (init.c, supervise): a byte when it is done.
+ * If the drop failed, PID 1 says so and kills us while we wait here, and the
+ * lines we held die with us; otherwise they go out now.  -1: PID 1 closed
+ * go without a word. */
+static int
+await_go(int go_fd)
+{
+	char go;
+	int ok = read(go_fd, &go, 1) == 1;
+
+	log_release();
+	return ok ? 0 : -1;
+}
+
+/* go_fd: -1 once PID 1 has answered, or with --no-init (no PID 1). */
 static _Noreturn void
-fail(const struct minit_config *cfg, int status_fd, int code, int err)
+fail(const struct minit_config *cfg, int status_fd, int go_fd, int code, int err)
 {
 	struct child_report r = { .code = code, .err = err };
 
+	if (go_fd != -1)
+		(void)await_go(go_fd);
 	if (status_fd == -1) {
 		/* --no-init: nobody else will say it */
 		if (code != MINIT_EX_REFUSED) {
@@ -154,17 +171,18 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 	char path[PATH_MAX];
 	const char *program = NULL;
 	sigset_t none;
-	char go;
 	int err, nlisten;
 
+	if (go_fd != -1)
+		log_hold();	/* until PID 1's go: await_go */
 	signals_default();
 	if (!cfg->no_init && new_session(cfg) == -1)
-		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 	nlisten = listen_fds(cfg->envp, minit_pid);
 	if (!cfg->keep_fds && close_stray_fds(3U + (unsigned)nlisten) == -1)
-		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 	if (privdrop_apply(cfg) == -1)
-		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 
 	/* As the target user, with PROGRAM's PATH (P36). */
 	if (cfg->argv != NULL) {
@@ -173,27 +191,29 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 		if (err == 0)
 			program = path;
 		else if (!cfg->audit)
-			fail(cfg, status_fd, err == ENOENT ? MINIT_EX_NOTFOUND :
-			    MINIT_EX_NOEXEC, err);
+			fail(cfg, status_fd, go_fd, err == ENOENT ?
+			    MINIT_EX_NOTFOUND : MINIT_EX_NOEXEC, err);
 	}
 	if (seccomp_apply(cfg) == -1)
-		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
-	if (go_fd != -1 && read(go_fd, &go, 1) != 1) {
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
+	if (go_fd != -1 && await_go(go_fd) == -1) {
 		log_err("PID 1 did not finish its own drop: PROGRAM not started");
-		fail(cfg, status_fd, MINIT_EX_REFUSED, 0);
+		fail(cfg, status_fd, -1, MINIT_EX_REFUSED, 0);
 	}
+	go_fd = -1;	/* answered */
 	if (cfg->audit)
 		audit_child(cfg, program != NULL ? program :
 		    cfg->argv != NULL ? cfg->argv[0] : NULL);
 
 	/* Only --audit has no PROGRAM, and audit_child does not return. */
 	if (program == NULL)
-		fail(cfg, status_fd, MINIT_EX_REFUSED, EINVAL);
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, EINVAL);
 	discard_own_sigpipe();
 	sigemptyset(&none);
 	if (sigprocmask(SIG_SETMASK, &none, NULL) == -1)
-		fail(cfg, status_fd, MINIT_EX_REFUSED, errno);
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 	execve(program, cfg->argv, cfg->envp);
 	err = errno;
-	fail(cfg, status_fd, err == ENOENT ? MINIT_EX_NOTFOUND : MINIT_EX_NOEXEC, err);
+	fail(cfg, status_fd, go_fd, err == ENOENT ? MINIT_EX_NOTFOUND :
+	    MINIT_EX_NOEXEC, err);
 }

@@ -370,8 +370,9 @@ supervise(const struct minit_config *cfg)
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;
 	}
-	/* EPIPE: the child already gave up (PROGRAM not in PATH, a failed
-	 * drop) and closed go; its report below says why (126, 127, 125). */
+	/* The child waits for this byte even when it has failed (child.c,
+	 * fail), so EPIPE means it died some other way; its report, or the
+	 * lack of one, below says why. */
 	if (write(go[1], "g", 1) != 1 && errno != EPIPE) {
 		log_sys("init: cannot start PROGRAM");
 		(void)kill(sv.child, SIGKILL);

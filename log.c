@@ -2,11 +2,40 @@
  * stdout belongs to PROGRAM. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "minit.h"
+
+/* Between fork and PID 1's go, the child holds its lines here (log_hold).
+ * PID 1 drops its own privileges meanwhile; if that fails, PID 1 says why
+ * and kills the child, and a line of the same cause from the child (its own
+ * seccomp load refused as well, say) must not follow: one line a refusal.
+ * log_release writes them once PID 1 has answered.  A line that does not
+ * fit ends the hold: what is held goes out, then it. */
+static struct {
+	char	buf[4096];
+	size_t	len;
+	bool	on;
+} held;
+
+void
+log_hold(void)
+{
+	held.len = 0;
+	held.on = true;
+}
+
+void
+log_release(void)
+{
+	if (held.len > 0)
+		(void)!write(STDERR_FILENO, held.buf, held.len);
+	held.len = 0;
+	held.on = false;
+}
 
 /* One write(2) per line, so lines from PID 1 and the child never interleave
  * and nothing is buffered across fork. */
@@ -29,6 +58,13 @@ log_line(const char *fmt, va_list ap, int err)
 	if ((size_t)n >= sizeof(buf) - 1)
 		n = (int)sizeof(buf) - 2;
 	buf[n++] = '\n';
+	if (held.on && (size_t)n <= sizeof(held.buf) - held.len) {
+		memcpy(held.buf + held.len, buf, (size_t)n);
+		held.len += (size_t)n;
+		return;
+	}
+	if (held.on)
+		log_release();
 	(void)!write(STDERR_FILENO, buf, (size_t)n);
 }
 

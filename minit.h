@@ -81,5 +81,7 @@ void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* + ": strerror(errno)" */
 void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
+void	log_release(void);	/* write what was held; log directly again */
 
 #endif

@@ -239,6 +239,25 @@ print(open("/proc/self/status").read().split("Seccomp:")[1].split()[0])'
 	refute_line_has RAN
 }
 
+@test "T36 P40: PID 1 and the child both refused seccomp: one line, however they race" {
+	# PID 1 loads its own filter while the child hardens; both are refused
+	# here.  The child holds its lines until PID 1 answers, and PID 1, which
+	# fails, kills it first: 40 starts, each with exactly one line.
+	local i n
+	for i in $(seq 1 40); do
+		run ro_run -- --allow-root --cap SETPCAP --seccomp /profiles/deny-seccomp -- \
+		    /minit --allow-root -- /bin/echo RAN
+		assert_status 125
+		n=$(grep -c '^minit: ' <<<"$output")
+		if [ "$n" -ne 1 ]; then
+			echo "start $i: $n lines:" >&2
+			printf '%s\n' "$output" >&2
+			return 1
+		fi
+		assert_line_has '^minit: seccomp: pid1: seccomp is unavailable or denied here'
+	done
+}
+
 @test "T36 P39 P40: seccomp denied by an outer filter: minit refuses (125)" {
 	# the outer minit's profile makes seccomp(2) fail for the inner one
 	# SETPCAP: the inner minit, as root, must be able to drop its bounding set
