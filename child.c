@@ -26,18 +26,21 @@
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
-/* PID 1's word on its own drop (init.c, supervise): a byte when it is done.
- * If the drop failed, PID 1 says so and kills us while we wait here, and the
- * lines we held die with us; otherwise they go out now.  -1: PID 1 closed
- * go without a word. */
+/* PID 1's word on its own drop (init.c, supervise): a byte when it is done,
+ * and then the lines we held go out.  If the drop failed, PID 1 has said why
+ * and closes go (and kills us, where it still may): the lines we held are of
+ * the same cause, and are dropped.  -1: PID 1 refused. */
 static int
 await_go(int go_fd)
 {
 	char go;
-	int ok = read(go_fd, &go, 1) == 1;
 
+	if (read(go_fd, &go, 1) != 1) {
+		log_discard();
+		return -1;
+	}
 	log_release();
-	return ok ? 0 : -1;
+	return 0;
 }
 
 /* go_fd: -1 once PID 1 has answered, or with --no-init (no PID 1). */
@@ -46,8 +49,8 @@ fail(const struct minit_config *cfg, int status_fd, int go_fd, int code, int err
 {
 	struct child_report r = { .code = code, .err = err };
 
-	if (go_fd != -1)
-		(void)await_go(go_fd);
+	if (go_fd != -1 && await_go(go_fd) == -1)
+		_exit(MINIT_EX_REFUSED);	/* PID 1 said it, and exits 125 */
 	if (status_fd == -1) {
 		/* --no-init: nobody else will say it */
 		if (code != MINIT_EX_REFUSED) {
@@ -196,10 +199,8 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 	}
 	if (seccomp_apply(cfg) == -1)
 		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
-	if (go_fd != -1 && await_go(go_fd) == -1) {
-		log_err("PID 1 did not finish its own drop: PROGRAM not started");
-		fail(cfg, status_fd, -1, MINIT_EX_REFUSED, 0);
-	}
+	if (go_fd != -1 && await_go(go_fd) == -1)
+		_exit(MINIT_EX_REFUSED);	/* PID 1 said it, and exits 125 */
 	go_fd = -1;	/* answered */
 	if (cfg->audit)
 		audit_child(cfg, program != NULL ? program :

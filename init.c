@@ -365,8 +365,12 @@ supervise(const struct minit_config *cfg)
 	if (chdir("/") == -1)
 		log_sys("init: chdir /");	/* harmless: only pins a mount */
 	if (privdrop_pid1(cfg) == -1 || seccomp_pid1(cfg) == -1) {
-		/* the failing step said why, in one line; exit 125 says the rest */
+		/* The failing step said why, in one line; exit 125 says the rest.
+		 * The kill can be refused (we may have dropped to the app's uid
+		 * while the child is still root), so go is closed too: the child
+		 * then ends by itself, without a word (child.c, await_go). */
 		(void)kill(sv.child, SIGKILL);
+		(void)close(go[1]);
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;
 	}
@@ -376,6 +380,7 @@ supervise(const struct minit_config *cfg)
 	if (write(go[1], "g", 1) != 1 && errno != EPIPE) {
 		log_sys("init: cannot start PROGRAM");
 		(void)kill(sv.child, SIGKILL);
+		(void)close(go[1]);
 		(void)waitpid(sv.child, NULL, 0);
 		return MINIT_EX_REFUSED;
 	}

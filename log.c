@@ -11,9 +11,10 @@
 
 /* Between fork and PID 1's go, the child holds its lines here (log_hold).
  * PID 1 drops its own privileges meanwhile; if that fails, PID 1 says why
- * and kills the child, and a line of the same cause from the child (its own
+ * and ends the child, and a line of the same cause from the child (its own
  * seccomp load refused as well, say) must not follow: one line a refusal.
- * log_release writes them once PID 1 has answered.  A line that does not
+ * log_release writes them once PID 1 has said go; log_discard drops them when
+ * PID 1 refused instead (it said why itself).  A line that does not
  * fit ends the hold: what is held goes out, then it. */
 static struct {
 	char	buf[4096];
@@ -26,6 +27,13 @@ log_hold(void)
 {
 	held.len = 0;
 	held.on = true;
+}
+
+void
+log_discard(void)
+{
+	held.len = 0;
+	held.on = false;
 }
 
 void
