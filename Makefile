@@ -62,6 +62,9 @@ DEP_CFLAGS := -isystem $(DEPS)/include -isystem $(DEPS)/kernel-include
 DEP_LIBS   := $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
 DEP_STAMP  := $(DEPS)/lib/libcap-ng.a
 endif
+# Non-empty when the libraries are ours: build-aux/deps.sh into build/deps,
+# libseccomp for the x86 family only.
+OWN_DEPS := $(filter $(BUILD)/deps,$(DEPS))
 
 # No unwind tables: C without exceptions or backtraces never reads them,
 # and they were 16 KiB of the binary (BENCHMARKS.md, size).
@@ -108,14 +111,10 @@ $(BUILD)/musl-static.specs: | $(BUILD)
 
 # Our own build folder is rebuilt when its recipe changes; a DEPS=/prefix of
 # yours is built only when it has no libcap-ng.a, and never removed.
-ifeq ($(DEPS),$(BUILD)/deps)
-$(DEPS)/lib/libcap-ng.a: build-aux/deps.sh build-aux/libseccomp-x86.patch
-	rm -f $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
-	+MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
-else
-$(DEPS)/lib/libcap-ng.a:
-	+MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
-endif
+DEP_RECIPE := $(if $(OWN_DEPS),build-aux/deps.sh build-aux/libseccomp-x86.patch)
+$(DEPS)/lib/libcap-ng.a: $(DEP_RECIPE)
+	$(if $(OWN_DEPS),rm -f $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a)
+	MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
 
 deps: $(DEP_STAMP)
 
@@ -168,9 +167,7 @@ $(BUILD)/check_bpf: tests/unit/check_bpf.c tests/unit/harness.h $(GENOBJS) \
 
 # check_systable: our x86-only libseccomp (build-aux/deps.sh) against the
 # upstream table it was cut from; only for that build, not for DEPS=... ones.
-ifeq ($(DEPS),$(BUILD)/deps)
-SYSTABLE := $(BUILD)/check_systable
-endif
+SYSTABLE := $(if $(OWN_DEPS),$(BUILD)/check_systable)
 $(BUILD)/check_systable: tests/unit/check_systable.c tests/unit/harness.h \
 		$(DEP_STAMP) $(SPECS)
 	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(DEP_LIBS)

@@ -41,8 +41,7 @@ log_release(void)
 {
 	if (held.len > 0)
 		(void)!write(STDERR_FILENO, held.buf, held.len);
-	held.len = 0;
-	held.on = false;
+	log_discard();
 }
 
 /* One write(2) per line, so lines from PID 1 and the child never interleave

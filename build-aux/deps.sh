@@ -26,6 +26,10 @@ CAPNG_SHA256=e4be07fdd234f10b866433f224d183626003c65634ed0552b02e654a380244c2
 
 say() { printf 'deps: %s\n' "$*" >&2; }
 
+# The libraries' own makes run with their own -j: not as children of an outer
+# make's jobserver, which they cannot reach from here.
+unset MAKEFLAGS MFLAGS MAKELEVEL
+
 mkdir -p "$work/apt/lists/partial" "$work/apt/cache/archives/partial" \
 	"$work/src" "$prefix/lib" "$prefix/include" "$kinc"
 

@@ -260,6 +260,7 @@ print(open("/proc/self/status").read().split("Seccomp:")[1].split()[0])'
 			return 1
 		fi
 		assert_line_has '^minit: seccomp: pid1: seccomp is unavailable or denied here'
+		refute_line_has RAN
 	done
 }
 
