@@ -5,15 +5,38 @@
 #   make fuzz   every fuzz target for FUZZ_SECONDS (docs/hardening-tests.md)
 #   make demo   minit as PID 1 on a read-only root, for real
 #
-# Prebuilt static libraries instead of building them (Alpine builder):
+#   make ARCH=aarch64   build/aarch64/minit, cross-built (README "Build")
+#   make dist   release files in build/dist: both architectures, SHA256SUMS, SBOM
+#
+# Prebuilt static libraries instead of building them (relinking, THIRD_PARTY.md):
 #   make MUSL=system DEPS=pkg-config
 # MUSL=system: $(CC) targets musl already; DEPS=pkg-config: take libseccomp
 # and libcap-ng from pkg-config --static.
 
+# Every third-party version and checksum (SECCOMP_VER, CAPNG_VER, MUSL_VER...)
+include build-aux/pins
+
+# The target: x86_64 (native here) or aarch64 (cross-built from Debian's
+# gcc-aarch64-linux-gnu and musl-dev:arm64).  A cross build has its own build
+# folder and leaves ./minit alone.
+HOST_ARCH := $(shell uname -m)
+ARCH	?= $(HOST_ARCH)
+ifeq ($(filter $(ARCH),x86_64 aarch64),)
+$(error ARCH=$(ARCH): want x86_64 or aarch64)
+endif
+ifeq ($(ARCH),$(HOST_ARCH))
 BUILD	?= build
+OUT	:= minit
+CROSS	:=
+else
+BUILD	?= build/$(ARCH)
+OUT	:= $(BUILD)/minit
+CROSS	:= $(ARCH)-linux-gnu-
+endif
 DEPS	?= $(BUILD)/deps
 MUSL	?= debian
 PIE	?= 1
+STRIP	:= $(CROSS)strip
 
 SRCS	:= $(sort $(wildcard *.c))
 HDRS	:= $(wildcard *.h)
@@ -21,9 +44,21 @@ LIBSRCS	:= $(filter-out main.c,$(SRCS))
 
 WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wnull-dereference
-HARDEN	:= -fstack-protector-strong -fstack-clash-protection -fcf-protection \
+# Control-flow protection, per architecture: x86_64 CET markings; aarch64
+# pointer authentication of return addresses and BTI landing pads (README
+# "Hardening" says which of them the kernel enforces for this binary).
+ARCH_HARDEN_x86_64  := -fcf-protection
+ARCH_HARDEN_aarch64 := -mbranch-protection=standard
+HARDEN	:= -fstack-protector-strong -fstack-clash-protection $(ARCH_HARDEN_$(ARCH)) \
 	   -fno-strict-overflow -fno-delete-null-pointer-checks
-LDHARDEN := -Wl,-z,relro,-z,now,-z,noexecstack
+# aarch64 links without a GNU_RELRO segment: binutils aligns its end to the
+# 64 KiB max page size, which padded the file by 23 KiB (over the size
+# budget), and nothing would apply it: musl's static-pie start code
+# (rcrt1.c) relocates and never calls mprotect, and the kernel ignores the
+# segment (README "Hardening", docs/arm64.md).
+RELRO_x86_64  := relro
+RELRO_aarch64 := norelro
+LDHARDEN := -Wl,-z,$(RELRO_$(ARCH)),-z,now,-z,noexecstack
 # Keep only the sections something refers to: build-aux/deps.sh builds the
 # libraries with a section per function, so the parts of their APIs minit never
 # calls stay out of the binary (README "Size").
@@ -50,14 +85,17 @@ SPECS	:= $(BUILD)/musl-static.specs
 RPIE	:= -fno-pie
 RSTATIC	:= -no-pie		# Debian's gcc links PIE by default
 endif
-RCC	:= gcc -specs $(SPECS)
+RCC	:= $(CROSS)gcc -specs $(SPECS)
 endif
+MUSL_SPECS := /usr/lib/$(ARCH)-linux-musl/musl-gcc.specs
 
 ifeq ($(DEPS),pkg-config)
 DEP_CFLAGS := $(shell pkg-config --cflags libseccomp libcap-ng)
 DEP_LIBS   := $(shell pkg-config --static --libs libseccomp libcap-ng)
 DEP_STAMP  :=
+CAPNG_LINKED := $(shell pkg-config --modversion libcap-ng)
 else
+CAPNG_LINKED := $(CAPNG_VER)
 DEP_CFLAGS := -isystem $(DEPS)/include -isystem $(DEPS)/kernel-include
 DEP_LIBS   := $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a
 DEP_STAMP  := $(DEPS)/lib/libcap-ng.a
@@ -69,7 +107,16 @@ OWN_DEPS := $(filter $(BUILD)/deps,$(DEPS))
 # No unwind tables: C without exceptions or backtraces never reads them,
 # and they were 16 KiB of the binary (BENCHMARKS.md, size).
 NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
-RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(DEP_CFLAGS) $(EXTRA_CFLAGS)
+# What `minit -V` says (version.c): the target, and the versions linked.
+SCMP_ARCH_x86_64  := SCMP_ARCH_X86_64
+SCMP_ARCH_aarch64 := SCMP_ARCH_AARCH64
+ARCH_DEFS := -DMINIT_ARCH='"$(ARCH)"' -DMINIT_SCMP_ARCH=$(SCMP_ARCH_$(ARCH)) \
+	-DMINIT_ARCH_$(ARCH) \
+	-iquote $(BUILD)/gen
+RVERSIONS := -DMINIT_MUSL_VERSION='"$(MUSL_VER)"' \
+	-DMINIT_CAPNG_VERSION='"$(CAPNG_LINKED)"'
+RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(DEP_CFLAGS) $(ARCH_DEFS) \
+	   $(RVERSIONS) $(EXTRA_CFLAGS)
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).
@@ -78,19 +125,54 @@ GENOBJS	:= $(BUILD)/rel/seccomp_build.o $(BUILD)/rel/profile.o \
 	   $(BUILD)/rel/profile_groups.o $(BUILD)/rel/log.o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
-all: minit
+all: $(OUT)
 
-minit: $(BUILD)/minit.unstripped
-	strip -o $@ $<
+$(OUT): $(BUILD)/minit.unstripped
+	$(STRIP) -o $@ $<
+ifneq ($(OUT),minit)
+minit: $(OUT)
+.PHONY: minit
+endif
 
 $(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) -o $@ $(ROBJS) $(DEP_LIBS)
 
+# The git revision for -V: rewritten only when it changes, so a commit
+# rebuilds version.o and nothing else.  MINIT_REVISION=... overrides it (the
+# Dockerfile's build context has no .git).
+MINIT_REVISION ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell \
+	git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo -dirty)
+BUILDINFO := $(BUILD)/gen/buildinfo.h
+$(BUILDINFO): FORCE | $(BUILD)/gen
+	@printf '#define MINIT_REVISION "%s"\n' '$(MINIT_REVISION)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+$(BUILD)/rel/version.o $(BUILD)/dev/version.o $(BUILD)/fuzz/obj/version.o: $(BUILDINFO)
+
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
 	$(RCC) $(RCFLAGS) -c -o $@ $<
 
+ifeq ($(CROSS),)
 $(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
+else
+# A cross build runs the generator here, on the build machine: the same
+# sources built by the machine's own gcc, for the target's arch file and
+# against an unmodified libseccomp that knows every architecture
+# (deps.sh --host).  tests/vm/smoke.sh runs check_bpf on the target, which
+# rebuilds every builtin there with the target's libseccomp and compares.
+HOSTDEPS := $(BUILD)/host-deps
+HOSTCFLAGS := $(WARN) -O2 -iquote . -isystem $(HOSTDEPS)/include \
+	$(ARCH_DEFS) $(EXTRA_CFLAGS)
+HGENOBJS := $(GENOBJS:$(BUILD)/rel/%=$(BUILD)/host/%)
+$(HOSTDEPS)/lib/libseccomp.a: build-aux/deps.sh build-aux/pins
+	build-aux/deps.sh --host $(HOSTDEPS) $(BUILD)/host-deps-src
+$(BUILD)/host/%.o: %.c $(HDRS) $(HOSTDEPS)/lib/libseccomp.a
+	@mkdir -p $(@D)
+	gcc $(HOSTCFLAGS) -c -o $@ $<
+$(BUILD)/bpfgen: build-aux/bpfgen.c $(HGENOBJS) $(HDRS)
+	gcc $(HOSTCFLAGS) -o $@ $< $(HGENOBJS) $(HOSTDEPS)/lib/libseccomp.a
+endif
 
 $(GEN): $(BUILD)/bpfgen | $(BUILD)/gen
 	$(BUILD)/bpfgen $@
@@ -103,18 +185,21 @@ $(BUILD)/rel/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/rel
 $(BUILD)/musl-static-pie.specs: | $(BUILD)
 	sed -e 's#%{!shared: \(/usr/lib/[^ ]*\)/Scrt1.o}#\1/rcrt1.o#' \
 	    -e 's#^-dynamic-linker .* -nostdlib .*#-nostdlib -static -pie --no-dynamic-linker -z text#' \
-	    /usr/lib/x86_64-linux-musl/musl-gcc.specs > $@
+	    $(MUSL_SPECS) > $@
 $(BUILD)/musl-static.specs: | $(BUILD)
 	sed -e 's#%{!shared: \(/usr/lib/[^ ]*\)/Scrt1.o}#\1/crt1.o#' \
 	    -e 's#^-dynamic-linker .* -nostdlib .*#-nostdlib -static#' \
-	    /usr/lib/x86_64-linux-musl/musl-gcc.specs > $@
+	    $(MUSL_SPECS) > $@
 
 # Our own build folder is rebuilt when its recipe changes; a DEPS=/prefix of
 # yours is built only when it has no libcap-ng.a, and never removed.
-DEP_RECIPE := $(if $(OWN_DEPS),build-aux/deps.sh build-aux/libseccomp-x86.patch)
+DEP_RECIPE := $(if $(OWN_DEPS),build-aux/deps.sh build-aux/pins \
+	build-aux/libseccomp-x86.patch build-aux/libseccomp-aarch64.patch)
+MUSL_CC_x86_64  := musl-gcc
+MUSL_CC_aarch64 := aarch64-linux-musl-gcc
 $(DEPS)/lib/libcap-ng.a: $(DEP_RECIPE)
 	$(if $(OWN_DEPS),rm -f $(DEPS)/lib/libseccomp.a $(DEPS)/lib/libcap-ng.a)
-	MUSL_CC=musl-gcc build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
+	ARCH=$(ARCH) MUSL_CC=$(MUSL_CC_$(ARCH)) build-aux/deps.sh $(DEPS) $(BUILD)/deps-src
 
 deps: $(DEP_STAMP)
 
@@ -124,7 +209,8 @@ $(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/gen:
 # --- dev: glibc, sanitizers -------------------------------------------------
 DCC	:= gcc
 SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
-DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -iquote .
+DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -iquote . $(ARCH_DEFS) \
+	   -DMINIT_CAPNG_VERSION='"$(shell pkg-config --modversion libcap-ng)"'
 DLIBS	:= -lseccomp -lcap-ng
 DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
 DLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
@@ -210,7 +296,7 @@ FSAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
 # -Werror is left to gcc and to lint-tidy (which compiles with the same
 # WARN under clang): a clang-only warning shows here but does not stop fuzzing.
 FCFLAGS	:= $(filter-out -Werror,$(WARN)) -g -O1 -fno-omit-frame-pointer \
-	   -iquote . $(FSAN)
+	   -iquote . $(FSAN) $(ARCH_DEFS)
 FLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/fuzz/obj/%.o)
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 20000
@@ -261,7 +347,7 @@ CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. \
 	--enable=warning,style,performance,portability --inline-suppr \
 	--suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
 	--quiet --max-configs=1
-TIDY_FLAGS := $(filter-out -Werror,$(WARN)) -iquote . $(DEP_CFLAGS)
+TIDY_FLAGS := $(filter-out -Werror,$(WARN)) -iquote . $(DEP_CFLAGS) $(ARCH_DEFS)
 
 lint: lint-analyzer lint-cppcheck lint-tidy
 
@@ -293,5 +379,5 @@ distclean:
 
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
-	lint-tidy valgrind
+	lint-tidy valgrind FORCE
 .DELETE_ON_ERROR:

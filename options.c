@@ -14,6 +14,7 @@
 #include <cap-ng.h>
 
 #include "options.h"
+#include "version.h"
 
 static const char usage_text[] =
 "usage: minit [OPTIONS] [--] PROGRAM [ARG...]\n"
@@ -369,7 +370,7 @@ config_parse(struct minit_config *cfg, int argc, char *argv[])
 			fputs(usage_text, stdout);
 			return OPTIONS_EXIT_OK;
 		case 'V':
-			printf("minit %s\n", MINIT_VERSION);
+			version_print();
 			return OPTIONS_EXIT_OK;
 		case '?':
 			if (optopt != 0)

@@ -118,7 +118,7 @@ profile_syscall_nr(const char *name)
 	const struct named *n;
 	int nr;
 
-	nr = seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, name);
+	nr = seccomp_syscall_resolve_name_arch(MINIT_SCMP_ARCH, name);
 	if (nr >= 0)
 		return nr < PROF_NR_MAX ? nr : -1;
 	if (nr != __NR_SCMP_ERROR)
@@ -130,7 +130,7 @@ profile_syscall_nr(const char *name)
 const char *
 profile_syscall_name(int nr, char *buf, size_t size)
 {
-	char *s = seccomp_syscall_resolve_num_arch(SCMP_ARCH_X86_64, nr);
+	char *s = seccomp_syscall_resolve_num_arch(MINIT_SCMP_ARCH, nr);
 
 	if (s != NULL) {
 		snprintf(buf, size, "%s", s);
@@ -450,7 +450,8 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (name[0] != '@') {
 		nr = profile_syscall_nr(name);
 		if (nr == -2)
-			return fail(ps, "'%s' is not an x86_64 syscall", name);
+			return fail(ps, "'%s' is not an %s syscall", name,
+			    MINIT_ARCH);
 		if (nr < 0)
 			return fail(ps, "unknown syscall '%s'", name);
 		return add_rule(ps, nr, a, c, ncond);

@@ -165,7 +165,9 @@ static const char pid1_text[] =
 	/* free() after the filter is loaded may hand memory back */
 	"allow munmap madvise\n"
 	/* subreaper mode reads /proc/self/task/N/children: read-only opens */
+#ifdef MINIT_ARCH_x86_64
 	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
+#endif
 	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
 	/* musl's open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels */
 	"allow fcntl if arg1 == F_SETFD\n"

@@ -99,8 +99,11 @@ seccomp_build(const struct profile *p, int deny, const char *label)
 	scmp_filter_ctx ctx;
 	int rc;
 
-	if (seccomp_arch_native() != SCMP_ARCH_X86_64) {
-		log_err("seccomp: %s: only the x86_64 ABI is supported", label);
+	/* a cross build's bpfgen links a libseccomp whose native ABI is the
+	 * target's (build-aux/deps.sh --host) */
+	if (seccomp_arch_native() != MINIT_SCMP_ARCH) {
+		log_err("seccomp: %s: only the %s ABI is supported", label,
+		    MINIT_ARCH);
 		return NULL;
 	}
 	ctx = seccomp_init(def);

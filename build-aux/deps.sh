@@ -1,28 +1,37 @@
 #!/bin/sh
 # Build static, musl-linked libseccomp and libcap-ng from Debian's source
 # packages into $1 (a prefix with include/ and lib/).  Run once; the Makefile
-# caches the result.  The versions are pinned (see THIRD_PARTY.md): Debian 12's
-# libseccomp 2.5.4 and libcap-ng 0.8.3 have known traps (../shared/SECURITY.md,
-# version notes), so we take Debian 13's 2.6.0 and 0.8.5.
+# caches the result.  The versions and checksums are pinned in
+# build-aux/pins (THIRD_PARTY.md says why these).
+#
+#   deps.sh PREFIX [WORKDIR]          for $ARCH (x86_64, the default, or
+#                                     aarch64), with $MUSL_CC, a compiler for
+#                                     that architecture's musl
+#   deps.sh --host PREFIX [WORKDIR]   an unmodified libseccomp for the build
+#                                     machine's own cc: a cross build's
+#                                     build-aux/bpfgen runs here and must
+#                                     know the target's syscall table
 #
 # The tarballs are fetched with apt-get from a private sources list and state
 # folder, so the machine's apt configuration is left untouched.  apt checks each
 # file against the signed Sources index; we check the upstream tarballs again
-# against the hashes pinned below.
+# against the hashes pinned in build-aux/pins.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
+host=
+if [ "${1:-}" = --host ]; then
+	host=1
+	shift
+fi
 prefix=$(realpath -m "$1")
 work=$(realpath -m "${2:-$prefix/../deps-src}")
+arch=${ARCH:-x86_64}
 musl_cc=${MUSL_CC:-musl-gcc}
 kinc=$prefix/kernel-include
 
-SECCOMP_VER=2.6.0
-SECCOMP_DEB=2.6.0-2
-SECCOMP_SHA256=83b6085232d1588c379dc9b9cae47bb37407cf262e6e74993c61ba72d2a784dc
-CAPNG_VER=0.8.5
-CAPNG_DEB=0.8.5-4
-CAPNG_SHA256=e4be07fdd234f10b866433f224d183626003c65634ed0552b02e654a380244c2
+# shellcheck source=pins
+. "$here/pins"
 
 say() { printf 'deps: %s\n' "$*" >&2; }
 
@@ -34,8 +43,27 @@ mkdir -p "$work/apt/lists/partial" "$work/apt/cache/archives/partial" \
 	"$work/src" "$prefix/lib" "$prefix/include" "$kinc"
 
 # musl-gcc does not search the kernel headers (linux/, asm/): point at them.
-for d in linux asm-generic; do ln -sfn "/usr/include/$d" "$kinc/$d"; done
-ln -sfn "/usr/include/$(gcc -print-multiarch)/asm" "$kinc/asm"
+# A cross build takes all three from Debian's linux-libc-dev-ARCH-cross.
+case $host$arch in
+1* | x86_64)
+	for d in linux asm-generic; do ln -sfn "/usr/include/$d" "$kinc/$d"; done
+	ln -sfn "/usr/include/$(gcc -print-multiarch)/asm" "$kinc/asm"
+	debarch=amd64 ;;
+aarch64)
+	for d in linux asm-generic asm; do
+		ln -sfn "/usr/aarch64-linux-gnu/include/$d" "$kinc/$d"
+	done
+	debarch=arm64 ;;
+*)
+	say "ARCH=$arch: want x86_64 or aarch64"; exit 1 ;;
+esac
+
+# musl is Debian's, not rebuilt: the pinned version or nothing.
+if [ -z "$host" ]; then
+	musl=$(dpkg-query -W -f='${Version}' "musl-dev:$debarch" 2>/dev/null) || musl=none
+	[ "$musl" = "$MUSL_DEB" ] || {
+		say "musl-dev:$debarch is $musl, build-aux/pins wants $MUSL_DEB"; exit 1; }
+fi
 
 fetch() {		# fetch PACKAGE DEBVERSION ORIG SHA256
 	if [ -f "$work/src/$3" ] && echo "$4  $work/src/$3" | sha256sum -c --status; then
@@ -65,8 +93,15 @@ SRC
 # most of its API; libcap-ng's file-capability code).  Neither library is on a
 # hot path: libcap-ng runs once per start, libseccomp only for a --seccomp FILE.
 # No unwind tables, as for minit's own objects (Makefile, NOUNWIND).
+# -ffile-prefix-map: the build folder stays out of the objects (reproducible
+# wherever it is built).  aarch64: return addresses signed and checked
+# (PAC) and BTI landing pads, as for minit's own code (README "Hardening").
 cflags="-Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -fPIE -fstack-protector-strong -isystem $kinc"
+	-fno-unwind-tables -fPIE -fstack-protector-strong -isystem $kinc \
+	-ffile-prefix-map=$work=."
+if [ "$arch" = aarch64 ]; then
+	cflags="$cflags -mbranch-protection=standard"
+fi
 
 # libseccomp for the x86 family only (build-aux/libseccomp-x86.patch says why):
 # the patch, then the syscall table cut to the name and the x86, x86_64 and x32
@@ -86,14 +121,69 @@ x86_only() {		# x86_only SRCDIR
 	rm -f "$1/src/syscalls.perf" "$1/src/syscalls.perf.c"
 }
 
+# libseccomp for the aarch64 ABI only (build-aux/libseccomp-aarch64.patch):
+# the same steps, the table cut to the name and the aarch64 columns.
+aarch64_only() {	# aarch64_only SRCDIR
+	csv=$1/src/syscalls.csv
+	want='aarch64,aarch64_kver'
+	[ "$(head -n 1 "$csv" | cut -d, -f10-11)" = "$want" ] || {
+		say "$csv: columns 10-11 are not $want"; exit 1; }
+	patch -d "$1" -p1 -s --no-backup-if-mismatch < "$here/libseccomp-aarch64.patch"
+	cp "$csv" "$prefix/upstream-syscalls.csv"
+	{ echo "# minit: cut to the aarch64 columns (build-aux/deps.sh)"
+	  cut -d, -f1,10-11 "$csv"; } > "$csv.aarch64"
+	mv "$csv.aarch64" "$csv"
+	rm -f "$1/src/syscalls.perf" "$1/src/syscalls.perf.c"
+}
+
+# configure's view of the target: native, or a cross build
+if [ -n "$host" ]; then
+	musl_cc=${CC:-cc}
+	cross=
+elif [ "$arch" = "$(uname -m)" ]; then
+	cross=
+else
+	cross="--host=$arch-linux-musl --build=$(uname -m)-linux-gnu"
+fi
+
+if [ -n "$host" ] && [ ! -f "$prefix/lib/libseccomp.a" ]; then
+	fetch libseccomp "$SECCOMP_DEB" "libseccomp_$SECCOMP_VER.orig.tar.gz" "$SECCOMP_SHA256"
+	rm -rf "$work/libseccomp-$SECCOMP_VER"
+	tar -C "$work" -xzf "$work/src/libseccomp_$SECCOMP_VER.orig.tar.gz"
+	# Its native ABI is the target's: minit's filters are native-only, and
+	# libseccomp reads a rule's syscall number as a native one (translating
+	# it by name for any other ABI, which fails for calls newer than its
+	# table).  So the generator's filters are the ones the target's own
+	# libseccomp builds; check_bpf verifies that on the target.
+	sed -i "s|^#if __i386__\$|#if 1 /* minit: deps.sh --host */\\
+const struct arch_def *arch_def_native = \\&arch_def_$arch;\\
+#elif __i386__|" "$work/libseccomp-$SECCOMP_VER/src/arch.c"
+	grep -q "arch_def_native = &arch_def_$arch;\$" \
+		"$work/libseccomp-$SECCOMP_VER/src/arch.c" || {
+		say "src/arch.c: cannot set the native ABI to $arch"; exit 1; }
+	say "building libseccomp $SECCOMP_VER for the build machine, $arch as native ABI"
+	(cd "$work/libseccomp-$SECCOMP_VER" &&
+	 CC="$musl_cc" CFLAGS="-O2 -isystem $kinc" ./configure -q --prefix="$prefix" \
+		--enable-static --disable-shared --disable-python >/dev/null &&
+	 make -s -j"$(nproc)" -C src >/dev/null 2>&1 &&
+	 make -s -C src install >/dev/null && make -s -C include install >/dev/null)
+	say "ok: $prefix"
+	exit 0
+fi
+[ -z "$host" ] || { say "ok: $prefix"; exit 0; }
+
 if [ ! -f "$prefix/lib/libseccomp.a" ]; then
 	fetch libseccomp "$SECCOMP_DEB" "libseccomp_$SECCOMP_VER.orig.tar.gz" "$SECCOMP_SHA256"
 	rm -rf "$work/libseccomp-$SECCOMP_VER"
 	tar -C "$work" -xzf "$work/src/libseccomp_$SECCOMP_VER.orig.tar.gz"
-	x86_only "$work/libseccomp-$SECCOMP_VER"
-	say "building libseccomp $SECCOMP_VER (x86 family only)"
+	case $arch in
+	x86_64) x86_only "$work/libseccomp-$SECCOMP_VER"; only="x86 family" ;;
+	aarch64) aarch64_only "$work/libseccomp-$SECCOMP_VER"; only="aarch64" ;;
+	esac
+	say "building libseccomp $SECCOMP_VER ($only only)"
+	# shellcheck disable=SC2086
 	(cd "$work/libseccomp-$SECCOMP_VER" &&
-	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q --prefix="$prefix" \
+	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q $cross --prefix="$prefix" \
 		--enable-static --disable-shared --disable-python >/dev/null &&
 	 make -s -j"$(nproc)" -C src >/dev/null 2>&1 &&
 	 make -s -C src install >/dev/null && make -s -C include install >/dev/null &&
@@ -105,8 +195,9 @@ if [ ! -f "$prefix/lib/libcap-ng.a" ]; then
 	rm -rf "$work/libcap-ng-$CAPNG_VER"
 	tar -C "$work" -xzf "$work/src/libcap-ng_$CAPNG_VER.orig.tar.gz"
 	say "building libcap-ng $CAPNG_VER"
+	# shellcheck disable=SC2086
 	(cd "$work/libcap-ng-$CAPNG_VER" && ./autogen.sh >/dev/null 2>&1 &&
-	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q --prefix="$prefix" \
+	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q $cross --prefix="$prefix" \
 		--enable-static --disable-shared --without-python3 >/dev/null 2>&1 &&
 	 make -s -j"$(nproc)" -C src >/dev/null 2>&1 &&
 	 make -s -C src install >/dev/null)
