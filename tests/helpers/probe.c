@@ -187,10 +187,12 @@ try_syscall(const char *name, int *known)
 		return syscall(SYS_reboot, 0, 0, 0, NULL);
 	if (strcmp(name, "syslog") == 0)
 		return syscall(SYS_syslog, 3, NULL, 0);
+#ifdef SYS_iopl		/* x86 only */
 	if (strcmp(name, "iopl") == 0)
 		return syscall(SYS_iopl, 0);
 	if (strcmp(name, "ioperm") == 0)
 		return syscall(SYS_ioperm, 0, 0, 0);
+#endif
 	if (strcmp(name, "quotactl") == 0)
 		return syscall(SYS_quotactl, 0, NULL, 0, NULL);
 	if (strcmp(name, "settimeofday") == 0)
@@ -267,6 +269,7 @@ cmd_try(const char *name)
 	return 0;
 }
 
+#if defined(__x86_64__)	/* the second and third ABI of x86_64 */
 /* x32 NAME: the same x86_64 syscall through the x32 numbering (P12). */
 static int
 cmd_x32(const char *name)
@@ -299,6 +302,7 @@ cmd_int80(const char *name)
 	printf("int80 %s returned %ld\n", name, r);
 	return 0;
 }
+#endif
 
 static int
 cmd_fds(void)
@@ -466,10 +470,12 @@ main(int argc, char **argv)
 			rc = cmd_try(argv[i]);
 		return rc;
 	}
+#if defined(__x86_64__)
 	if (strcmp(cmd, "x32") == 0 && argc > 2)
 		return cmd_x32(argv[2]);
 	if (strcmp(cmd, "int80") == 0 && argc > 2)
 		return cmd_int80(argv[2]);
+#endif
 	if (strcmp(cmd, "fds") == 0)
 		return cmd_fds();
 	if (strcmp(cmd, "cwd") == 0) {
