@@ -157,21 +157,22 @@ $(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
 else
 # A cross build runs the generator here, on the build machine: the same
-# sources built by the machine's own gcc, for the target's arch file and
-# against an unmodified libseccomp that knows every architecture
+# sources for the target's ARCH_DEFS, built with the build machine's musl
+# (so the profile constants, O_ACCMODE and the like, are musl's, as on the
+# target) against a libseccomp whose native ABI is the target's
 # (deps.sh --host).  tests/vm/smoke.sh runs check_bpf on the target, which
 # rebuilds every builtin there with the target's libseccomp and compares.
 HOSTDEPS := $(BUILD)/host-deps
 HOSTCFLAGS := $(WARN) -O2 -iquote . -isystem $(HOSTDEPS)/include \
-	$(ARCH_DEFS) $(EXTRA_CFLAGS)
+	-isystem $(HOSTDEPS)/kernel-include $(ARCH_DEFS) $(EXTRA_CFLAGS)
 HGENOBJS := $(GENOBJS:$(BUILD)/rel/%=$(BUILD)/host/%)
 $(HOSTDEPS)/lib/libseccomp.a: build-aux/deps.sh build-aux/pins
-	build-aux/deps.sh --host $(HOSTDEPS) $(BUILD)/host-deps-src
+	ARCH=$(ARCH) build-aux/deps.sh --host $(HOSTDEPS) $(BUILD)/host-deps-src
 $(BUILD)/host/%.o: %.c $(HDRS) $(HOSTDEPS)/lib/libseccomp.a
 	@mkdir -p $(@D)
-	gcc $(HOSTCFLAGS) -c -o $@ $<
+	musl-gcc $(HOSTCFLAGS) -c -o $@ $<
 $(BUILD)/bpfgen: build-aux/bpfgen.c $(HGENOBJS) $(HDRS)
-	gcc $(HOSTCFLAGS) -o $@ $< $(HGENOBJS) $(HOSTDEPS)/lib/libseccomp.a
+	musl-gcc $(HOSTCFLAGS) -static -o $@ $< $(HGENOBJS) $(HOSTDEPS)/lib/libseccomp.a
 endif
 
 $(GEN): $(BUILD)/bpfgen | $(BUILD)/gen
@@ -265,8 +266,14 @@ unit: $(UNIT_BINS) $(BUILD)/check_bpf $(SYSTABLE)
 integration: minit helpers
 	tests/run-bats.sh
 
+# The aarch64 build the tests need: tests/arm64.bats checks the binary and
+# boots it in an arm64 VM (tests/vm/run.sh) with these helpers and check_bpf.
+cross-test-build:
+	$(MAKE) ARCH=aarch64 BUILD=build/aarch64 minit helpers build/aarch64/check_bpf
+
 test: test-deps
 	$(MAKE) minit dev helpers
+	$(MAKE) cross-test-build
 	$(MAKE) unit
 	$(MAKE) fuzz-ci
 	$(MAKE) integration
@@ -378,6 +385,7 @@ distclean:
 	rm -rf $(BUILD) minit
 
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
+	cross-test-build \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
 	lint-tidy valgrind FORCE
 .DELETE_ON_ERROR:

@@ -7,10 +7,11 @@
 #   deps.sh PREFIX [WORKDIR]          for $ARCH (x86_64, the default, or
 #                                     aarch64), with $MUSL_CC, a compiler for
 #                                     that architecture's musl
-#   deps.sh --host PREFIX [WORKDIR]   an unmodified libseccomp for the build
-#                                     machine's own cc: a cross build's
-#                                     build-aux/bpfgen runs here and must
-#                                     know the target's syscall table
+#   deps.sh --host PREFIX [WORKDIR]   libseccomp for the build machine's
+#                                     musl-gcc, with $ARCH as its native
+#                                     ABI: a cross build's build-aux/bpfgen
+#                                     runs here and must build the target's
+#                                     filters
 #
 # The tarballs are fetched with apt-get from a private sources list and state
 # folder, so the machine's apt configuration is left untouched.  apt checks each
@@ -138,7 +139,7 @@ aarch64_only() {	# aarch64_only SRCDIR
 
 # configure's view of the target: native, or a cross build
 if [ -n "$host" ]; then
-	musl_cc=${CC:-cc}
+	musl_cc="musl-gcc"	# the build machine's musl, like the target's
 	cross=
 elif [ "$arch" = "$(uname -m)" ]; then
 	cross=

@@ -3,13 +3,18 @@
 #   install-deps.sh build   to build minit
 #   install-deps.sh test    to build and run the test suite
 #   install-deps.sh bench   to run the benchmarks
-# As a non-root user it only says what is missing.
+# As a non-root user it only says what is missing.  Building includes the
+# aarch64 cross build (make ARCH=aarch64, make dist): the arm64 architecture
+# is added to dpkg for musl-dev:arm64.  Testing also fetches the arm64 VM's
+# kernel and busybox packages (tests/vm/run.sh) into $MINIT_VM_CACHE.
 set -eu
 
 build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libtool
-	pkgconf libseccomp-dev libcap-ng-dev binutils file"
+	pkgconf libseccomp-dev libcap-ng-dev binutils file git
+	gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross"
 test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
-	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
+	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
+	qemu-system-arm mmdebstrap"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 case "${1:-build}" in
@@ -19,18 +24,41 @@ bench) want=$bench ;;
 *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac
 
+# The arm64 VM's kernel and busybox: downloaded, never installed (they are
+# for the VM, tests/vm/run.sh unpacks them).  The kernel is the one Debian's
+# linux-image-arm64 depends on today.
+vm_cache=${MINIT_VM_CACHE:-/var/cache/minit/arm64}
+fetch_vm() {
+	ls "$vm_cache"/linux-image-*_arm64.deb "$vm_cache"/busybox-static_*_arm64.deb \
+		>/dev/null 2>&1 && return 0
+	[ "$(id -u)" = 0 ] || {
+		echo "install-deps: no arm64 VM packages in $vm_cache (run as root)" >&2
+		exit 1; }
+	kernel=$(apt-cache depends linux-image-arm64:arm64 |
+		sed -n 's/.*Depends: \(linux-image-[0-9].*-arm64\):arm64$/\1/p' | head -n 1)
+	[ -n "$kernel" ] || { echo "install-deps: no arm64 kernel package" >&2; exit 1; }
+	echo "install-deps: downloading $kernel:arm64 busybox-static:arm64 to $vm_cache" >&2
+	mkdir -p "$vm_cache"
+	(cd "$vm_cache" && apt-get download -q=2 "$kernel:arm64" busybox-static:arm64 \
+		2>/dev/null)
+}
+
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" != 0 ]; then
-	echo "install-deps: missing Debian packages:$missing (run as root to install)" >&2
-	exit 1
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "install-deps: missing Debian packages:$missing (run as root to install)" >&2
+		exit 1
+	fi
+	echo "install-deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	dpkg --print-foreign-architectures | grep -qx arm64 ||
+		dpkg --add-architecture arm64
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-echo "install-deps: installing$missing" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-# shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+[ "${1:-build}" != test ] || fetch_vm
