@@ -26,13 +26,13 @@ $(error ARCH=$(ARCH): want x86_64 or aarch64)
 endif
 ifeq ($(ARCH),$(HOST_ARCH))
 BUILD	?= build
-OUT	:= minit
 CROSS	:=
 else
 BUILD	?= build/$(ARCH)
-OUT	:= $(BUILD)/minit
 CROSS	:= $(ARCH)-linux-gnu-
 endif
+# ./minit is the default build's; any other build folder keeps its own
+OUT	:= $(if $(filter build,$(BUILD)),minit,$(BUILD)/minit)
 DEPS	?= $(BUILD)/deps
 MUSL	?= debian
 PIE	?= 1
@@ -279,6 +279,28 @@ test: test-deps
 	$(MAKE) integration
 	$(MAKE) lint
 
+# --- release files (README "Releases") --------------------------------------
+# make dist: both architectures built from scratch in $(DIST), each binary
+# as minit-VERSION-linux-{amd64,arm64}, the SBOM (CycloneDX JSON, from
+# build-aux/pins) and SHA256SUMS over them.  Reproducible: the build folder is
+# mapped away (-ffile-prefix-map) and SOURCE_DATE_EPOCH, the last commit's
+# time, is the SBOM's timestamp; tests/release.bats builds twice and compares.
+VERSION	:= $(shell sed -n 's/^\#define MINIT_VERSION "\(.*\)"/\1/p' minit.h)
+DIST	?= build/dist
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+DIST_FILES := $(DIST)/minit-$(VERSION)-linux-amd64 $(DIST)/minit-$(VERSION)-linux-arm64
+dist:
+	rm -rf $(DIST)
+	$(MAKE) ARCH=x86_64 BUILD=$(DIST)/x86_64 EXTRA_CFLAGS=-ffile-prefix-map=$(CURDIR)=. all
+	$(MAKE) ARCH=aarch64 BUILD=$(DIST)/aarch64 EXTRA_CFLAGS=-ffile-prefix-map=$(CURDIR)=. all
+	cp $(DIST)/x86_64/minit $(DIST)/minit-$(VERSION)-linux-amd64
+	cp $(DIST)/aarch64/minit $(DIST)/minit-$(VERSION)-linux-arm64
+	build-aux/sbom.py build-aux/pins $(VERSION) '$(MINIT_REVISION)' \
+	    $(DIST_FILES) > $(DIST)/minit-$(VERSION).cdx.json
+	cd $(DIST) && sha256sum $(notdir $(DIST_FILES)) minit-$(VERSION).cdx.json > SHA256SUMS
+	@cat $(DIST)/SHA256SUMS
+
 demo:
 	build-aux/install-deps.sh build
 	$(MAKE) minit helpers
@@ -385,7 +407,7 @@ distclean:
 	rm -rf $(BUILD) minit
 
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
-	cross-test-build \
+	cross-test-build dist \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
 	lint-tidy valgrind FORCE
 .DELETE_ON_ERROR:

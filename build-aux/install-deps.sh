@@ -14,7 +14,7 @@ build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libto
 	gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross"
 test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
-	qemu-system-arm mmdebstrap"
+	qemu-system-arm mmdebstrap python3-jsonschema"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 case "${1:-build}" in
@@ -43,6 +43,21 @@ fetch_vm() {
 		2>/dev/null)
 }
 
+# The CycloneDX JSON schema, for tests/check_sbom.py: it ships in the npm
+# package of CycloneDX's own library (res/schema/); fetched, not installed.
+schema_cache=${MINIT_SCHEMA_CACHE:-/var/cache/minit/cyclonedx}
+CDX_LIB=@cyclonedx/cyclonedx-library@10.3.0
+fetch_schema() {
+	[ -f "$schema_cache/package/res/schema/bom-1.6.SNAPSHOT.schema.json" ] && return 0
+	[ "$(id -u)" = 0 ] || {
+		echo "install-deps: no CycloneDX schema in $schema_cache (run as root)" >&2
+		exit 1; }
+	echo "install-deps: fetching the CycloneDX schema ($CDX_LIB) to $schema_cache" >&2
+	mkdir -p "$schema_cache"
+	(cd "$schema_cache" && npm pack --silent "$CDX_LIB" >/dev/null &&
+	 tar -xzf cyclonedx-cyclonedx-library-*.tgz package/res/schema)
+}
+
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
@@ -61,4 +76,7 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-[ "${1:-build}" != test ] || fetch_vm
+if [ "${1:-build}" = test ]; then
+	fetch_vm
+	fetch_schema
+fi
