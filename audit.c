@@ -31,6 +31,8 @@
 
 #include <cap-ng.h>
 
+#include "log.h"
+#include "arch.h"
 #include "audit.h"
 #include "mountinfo.h"
 #include "mounts.h"
@@ -651,27 +653,13 @@ probe_raw_socket(pid_t minit)
 	return 0;
 }
 
-/* The i386 ABI through int $0x80 (P11): a filter written for x86_64
- * numbers must kill it (SIGSYS).  i386 getpid is 20.  A kernel without
- * ia32 emulation answers with SIGSEGV, which is as good. */
+/* The second ABI of this architecture (arch/), e.g. i386 on x86_64: a
+ * filter written for native numbers must kill it (P11). */
 static int
-probe_i386(pid_t minit)
+probe_compat_abi(pid_t minit)
 {
 	(void)minit;
-#if defined(__x86_64__)
-	{
-		long r;
-
-		__asm__ volatile ("int $0x80" : "=a"(r) : "a"(20L) : "memory");
-		if (r > 0)
-			return 0;
-		errno = r < 0 && r > -4096 ? (int)-r : EINVAL;
-		return -1;
-	}
-#else
-	errno = ENOSYS;		/* no second ABI to probe here */
-	return -1;
-#endif
+	return arch_native.probe();
 }
 
 static const char *
@@ -768,8 +756,9 @@ check_probes(struct audit *a)
 	probe(a, "probe.ptrace_pid1", what, probe_ptrace, 0);
 	probe(a, "probe.write_root", "creating a file in /", probe_write_root, 0);
 	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket, 0);
-	probe(a, "probe.i386_abi", "getpid via the i386 ABI (int $0x80)",
-	    probe_i386, SIGSEGV);
+	if (arch_native.probe_id != NULL)
+		probe(a, arch_native.probe_id, arch_native.probe_what,
+		    probe_compat_abi, arch_native.probe_signal);
 }
 
 /* ---- PID 1 -------------------------------------------------------------- */

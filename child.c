@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "audit.h"
 #include "child.h"
 #include "execpath.h"

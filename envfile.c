@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "envfile.h"
 #include "readfile.h"
 #include "envline.h"

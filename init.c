@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "child.h"
 #include "init.h"
 #include "memtrim.h"

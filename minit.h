@@ -76,13 +76,4 @@ struct minit_config {
 	bool		 audit_json;
 };
 
-/* Logging (log.c).  One line on stderr, "minit: <what>: <why>". */
-void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* + ": strerror(errno)" */
-void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
-void	log_release(void);	/* write what was held; log directly again */
-void	log_discard(void);	/* drop what was held; log directly again */
-
 #endif

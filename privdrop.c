@@ -26,6 +26,7 @@
 #include <linux/capability.h>
 #include <linux/securebits.h>
 
+#include "log.h"
 #include "envfile.h"
 #include "passwd.h"
 #include "privdrop.h"

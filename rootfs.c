@@ -18,6 +18,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "execpath.h"
 #include "mountinfo.h"
 #include "mounts.h"

@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arch.h"
+#include "log.h"
 #include "profile.h"
 #include "seccomp.h"
 #include "seccomp_build.h"
@@ -542,7 +544,8 @@ seccomp_print(const struct minit_config *cfg)
 	    deny), abuf, sizeof(abuf)));
 	printf("# argument conditions compare the low 32 bits\n");
 	printf("%-22s %s\n", "default-action", action_text(def, abuf, sizeof(abuf)));
-	printf("%-22s %s\n", "non-x86_64-abi", "kill (i386 int 0x80, x32)");
+	snprintf(abuf, sizeof(abuf), "non-%s-abi", arch_native.name);
+	printf("%-22s kill (%s)\n", abuf, arch_native.killed_abis);
 	print_rules(p, deny);
 	printf("\n# groups\n");
 	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)

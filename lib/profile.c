@@ -1,8 +1,9 @@
 /* profile.c: parse the line-based seccomp profile language (docs/seccomp.md)
  * into a struct profile.  Pure: no I/O, no allocation, no global state, so
  * the fuzzer and the unit tests call it directly.  Syscall names resolve
- * through libseccomp's x86_64 table (a pure lookup), with a small table of
- * syscalls newer than the libseccomp a build may link. */
+ * through libseccomp's table of the native ABI (a pure lookup), with the
+ * architecture's table of syscalls newer than the libseccomp a build may
+ * link (arch/). */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 
+#include "arch.h"
 #include "minit.h"
 #include "profile.h"
 
@@ -26,21 +28,6 @@
 struct named {
 	const char	*name;
 	uint32_t	 value;
-};
-
-/* Syscalls a Debian 12 libseccomp (2.5.4) or even 2.6.0 may not know yet;
- * x86_64 numbers are ABI and never change. */
-static const struct named newer_syscalls[] = {
-	{ "process_mrelease", 448 }, { "futex_waitv", 449 },
-	{ "set_mempolicy_home_node", 450 }, { "cachestat", 451 },
-	{ "fchmodat2", 452 }, { "map_shadow_stack", 453 },
-	{ "futex_wake", 454 }, { "futex_wait", 455 }, { "futex_requeue", 456 },
-	{ "statmount", 457 }, { "listmount", 458 },
-	{ "lsm_get_self_attr", 459 }, { "lsm_set_self_attr", 460 },
-	{ "lsm_list_modules", 461 }, { "mseal", 462 }, { "setxattrat", 463 },
-	{ "getxattrat", 464 }, { "listxattrat", 465 }, { "removexattrat", 466 },
-	{ "open_tree_attr", 467 }, { "file_getattr", 468 },
-	{ "file_setattr", 469 }, { NULL, 0 },
 };
 
 /* Constants a condition may name; VALUE|VALUE combines them. */
@@ -115,30 +102,33 @@ lookup(const struct named *t, const char *name)
 int
 profile_syscall_nr(const char *name)
 {
-	const struct named *n;
 	int nr;
 
-	nr = seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, name);
+	nr = seccomp_syscall_resolve_name_arch(arch_native.scmp_arch, name);
 	if (nr >= 0)
 		return nr < PROF_NR_MAX ? nr : -1;
 	if (nr != __NR_SCMP_ERROR)
 		return -2;	/* a pseudo number: exists elsewhere only */
-	n = lookup(newer_syscalls, name);
-	return n != NULL ? (int)n->value : -1;
+	for (const struct arch_syscall *n = arch_native.newer_syscalls;
+	    n->name != NULL; n++)
+		if (strcmp(n->name, name) == 0)
+			return n->nr;
+	return -1;
 }
 
 const char *
 profile_syscall_name(int nr, char *buf, size_t size)
 {
-	char *s = seccomp_syscall_resolve_num_arch(SCMP_ARCH_X86_64, nr);
+	char *s = seccomp_syscall_resolve_num_arch(arch_native.scmp_arch, nr);
 
 	if (s != NULL) {
 		snprintf(buf, size, "%s", s);
 		free(s);	/* libseccomp's API allocates */
 		return buf;
 	}
-	for (const struct named *n = newer_syscalls; n->name != NULL; n++)
-		if ((int)n->value == nr) {
+	for (const struct arch_syscall *n = arch_native.newer_syscalls;
+	    n->name != NULL; n++)
+		if (n->nr == nr) {
 			snprintf(buf, size, "%s", n->name);
 			return buf;
 		}
@@ -450,7 +440,8 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (name[0] != '@') {
 		nr = profile_syscall_nr(name);
 		if (nr == -2)
-			return fail(ps, "'%s' is not an x86_64 syscall", name);
+			return fail(ps, "'%s' is not an %s syscall", name,
+			    arch_native.name);
 		if (nr < 0)
 			return fail(ps, "unknown syscall '%s'", name);
 		return add_rule(ps, nr, a, c, ncond);

@@ -13,6 +13,7 @@
 
 #include <cap-ng.h>
 
+#include "log.h"
 #include "options.h"
 
 static const char usage_text[] =

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "minit.h"
+#include "log.h"
 #include "readfile.h"
 
 /* Drop buf for a fresh one of size bytes: no copy of a secret is left in

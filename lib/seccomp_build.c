@@ -1,14 +1,15 @@
 /* seccomp_build.c: a parsed profile as a libseccomp filter context.
  *
- * Every filter is native x86_64 only with BADARCH = KILL_PROCESS, so the
- * i386 int 0x80 and x32 ABIs (which use other syscall numbers) are killed
- * (P11, P12); libseccomp builds a binary tree (OPTIMIZE 2) and argument
+ * Every filter is for the native ABI only (arch/) with BADARCH =
+ * KILL_PROCESS, so the other ABIs (on x86_64: i386 int 0x80 and x32, which
+ * use other syscall numbers) are killed (P11, P12); libseccomp builds a binary tree (OPTIMIZE 2) and argument
  * checks are 32-bit masked compares (P17), which leaves every other syscall
  * to the kernel's action cache (P18).  The builtin profiles go through this
  * same code at build time (build-aux/bpfgen.c), profile files at run time. */
 #include <errno.h>
 
-#include "minit.h"
+#include "arch.h"
+#include "log.h"
 #include "seccomp_build.h"
 
 const char *const seccomp_child_needs[] = { "execve", "read", "write",
@@ -99,8 +100,9 @@ seccomp_build(const struct profile *p, int deny, const char *label)
 	scmp_filter_ctx ctx;
 	int rc;
 
-	if (seccomp_arch_native() != SCMP_ARCH_X86_64) {
-		log_err("seccomp: %s: only the x86_64 ABI is supported", label);
+	if (seccomp_arch_native() != arch_native.scmp_arch) {
+		log_err("seccomp: %s: only the %s ABI is supported", label,
+		    arch_native.name);
 		return NULL;
 	}
 	ctx = seccomp_init(def);
