@@ -4,9 +4,9 @@
 #include <stdlib.h>
 
 #include "envfile.h"
+#include "identity.h"
 #include "init.h"
 #include "options.h"
-#include "privdrop.h"
 #include "rootfs.h"
 #include "seccomp.h"
 
@@ -28,7 +28,7 @@ main(int argc, char *argv[])
 		return seccomp_print(&cfg);
 
 	if (init_prepare(&cfg) == -1 ||
-	    privdrop_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
+	    identity_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
 	    envfile_build(&cfg) == -1 ||	/* secrets, while privileged */
 	    seccomp_check(&cfg) == -1 ||	/* the profile parses */
 	    rootfs_check(&cfg) == -1)		/* / is read-only */

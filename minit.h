@@ -29,7 +29,7 @@ enum seccomp_action {
 	MINIT_SECCOMP_LOG,		/* allowed, logged by the kernel */
 };
 
-/* Who PROGRAM runs as; filled by privdrop_resolve() before the fork. */
+/* Who PROGRAM runs as; filled by identity_resolve() before the fork. */
 struct minit_identity {
 	bool		 change;	/* false: keep the ids minit started with */
 	uid_t		 uid;
