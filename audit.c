@@ -31,16 +31,19 @@
 
 #include <cap-ng.h>
 
-#include "log.h"
 #include "arch.h"
 #include "audit.h"
+#include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
+#include "profile.h"
+#include "readfile.h"
 
 #ifndef CAP_DAC_OVERRIDE
 #define CAP_DAC_OVERRIDE 1
 #endif
 #define MAX_FAILED	64
+#define AUDIT_TEXT_MAX	8191	/* bytes of a /proc status or uid_map */
 
 enum verdict { PASS, FAIL, INFO };
 
@@ -146,29 +149,15 @@ report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value
 
 /* ---- reading the kernel's view ------------------------------------------ */
 
+/* A small /proc file (status, uid_map), or NULL. */
 static char *
 read_text(const char *path)
 {
 	char *buf;
-	size_t len = 0, cap = 8192;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
 
-	if (fd == -1)
-		return NULL;
-	buf = malloc(cap);
-	while (buf != NULL && len < cap - 1) {
-		ssize_t n = read(fd, buf + len, cap - 1 - len);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	if (buf != NULL)
-		buf[len] = '\0';
-	(void)close(fd);
-	return buf;
+	return readfile_path(path, AUDIT_TEXT_MAX, 0, &buf, &len) == READFILE_OK
+	    ? buf : NULL;
 }
 
 /* The value of "Key:\tvalue" in a /proc/PID/status text, trimmed. */
@@ -578,7 +567,7 @@ check_program(struct audit *a, const char *program)
 		    strerror(errno));
 		return;
 	}
-	path_dir(program, dir, sizeof(dir));
+	mounts_path_dir(program, dir, sizeof(dir));
 	ro = path_ro(program) && path_ro(dir);
 	report(a, "fs.program_read_only", ro ? PASS : FAIL, &j, "%s %s", program,
 	    ro ? "and its folder are on read-only mounts" :
@@ -662,25 +651,6 @@ probe_compat_abi(pid_t minit)
 	return arch_native.probe();
 }
 
-static const char *
-errno_name(int e)
-{
-	switch (e) {
-	case EPERM:		return "EPERM";
-	case EACCES:		return "EACCES";
-	case EROFS:		return "EROFS";
-	case EINVAL:		return "EINVAL";
-	case ENOSYS:		return "ENOSYS";
-	case ENOENT:		return "ENOENT";
-	case ESRCH:		return "ESRCH";
-	case EAFNOSUPPORT:	return "EAFNOSUPPORT";
-	case EPROTONOSUPPORT:	return "EPROTONOSUPPORT";
-	case EUSERS:		return "EUSERS";
-	case ENOSPC:		return "ENOSPC";
-	default:		return NULL;
-	}
-}
-
 /* Run fn in a grandchild.  It says "ready" on a pipe just before the
  * forbidden call, so a SIGSYS before that (our own preparation denied by a
  * custom profile) is told apart from a SIGSYS of the probe itself. */
@@ -736,8 +706,8 @@ probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t),
 		return;
 	}
 	jb_printf(&j, "{\"blocked\": true, \"errno\": ");
-	if (errno_name(code) != NULL)
-		jb_str(&j, errno_name(code));
+	if (profile_errno_name((unsigned)code) != NULL)
+		jb_str(&j, profile_errno_name((unsigned)code));
 	else
 		jb_printf(&j, "%d", code);
 	jb_printf(&j, ", \"signal\": null}");

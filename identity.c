@@ -47,7 +47,7 @@ static char *
 read_account_file(const char *path, size_t *len)
 {
 	char what[64], *buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	int fd = readfile_open(path, 0);
 
 	if (fd == -1 && errno == ENOENT) {
 		*len = 0;
@@ -61,7 +61,8 @@ read_account_file(const char *path, size_t *len)
 		return NULL;
 	}
 	snprintf(what, sizeof(what), "privdrop: %s", path);
-	buf = read_regular(fd, what, ACCOUNT_FILE_MAX, len);
+	readfile_log(readfile_fd(fd, ACCOUNT_FILE_MAX, READFILE_REGULAR, &buf,
+	    len), what, ACCOUNT_FILE_MAX);
 	(void)close(fd);
 	return buf;
 }
@@ -117,13 +118,13 @@ resolve_group(const struct accounts *a, const char *spec, const char *grp,
 	size_t line;
 
 	if (all_digits(grp)) {
-		if (id_parse(grp, strlen(grp), gid) == 0)
+		if (passwd_id_parse(grp, strlen(grp), gid) == 0)
 			return 0;
 		log_err("privdrop: --user %s: gid out of range (0-%llu)", spec,
 		    ID_MAX);
 		return -1;
 	}
-	r = group_find(a->group, a->glen, grp, gid, &line);
+	r = passwd_group_find(a->group, a->glen, grp, gid, &line);
 	pw_error("/etc/group", spec, "group", r, line);
 	return r == PW_OK ? 0 : -1;
 }
@@ -180,7 +181,7 @@ resolve_spec(const struct accounts *a, const char *spec,
 	user[ulen] = '\0';
 
 	if (all_digits(user)) {
-		if (id_parse(user, ulen, &uid) == -1) {
+		if (passwd_id_parse(user, ulen, &uid) == -1) {
 			log_err("privdrop: --user %s: uid out of range (0-%llu)",
 			    spec, ID_MAX);
 			return -1;
@@ -210,7 +211,7 @@ resolve_spec(const struct accounts *a, const char *spec,
 	} else if (r == PW_OK) {
 		/* initgroups semantics: primary gid plus every listing */
 		gid = pw.gid;
-		r = group_list(a->group, a->glen, pw.name, gid, gids,
+		r = passwd_group_list(a->group, a->glen, pw.name, gid, gids,
 		    MINIT_MAX_GROUPS, &n, &line);
 		if (r != PW_OK) {
 			pw_error("/etc/group", spec, "group", r, line);
@@ -366,7 +367,7 @@ identity_resolve(struct minit_config *cfg)
 	    cfg->id.change ? "" : " (unchanged)");
 	rc = 0;
 out:
-	free(a.passwd);
-	free(a.group);
+	readfile_free(a.passwd, a.plen);
+	readfile_free(a.group, a.glen);
 	return rc;
 }

@@ -67,6 +67,12 @@ struct minit_config {
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
 
+	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
+	 * has its own copy (init.c, init_supervise).  envp above holds the
+	 * env-file secrets (envfile_build; wiped by envfile_wipe). */
+	char		*seccomp_text;	/* a --seccomp FILE's text; NULL: builtin */
+	size_t		 seccomp_len;
+
 	/* root filesystem (rootfs.c) */
 	bool		 allow_writable_root;
 	bool		 require_noexec;

@@ -27,7 +27,6 @@
 
 #include "caps.h"
 #include "log.h"
-#include "envfile.h"
 #include "privdrop.h"
 
 /* What one process is switched to: PROGRAM in the child, PID 1 after it. */
@@ -342,7 +341,6 @@ privdrop_pid1(const struct minit_config *cfg)
 {
 	struct drop d;
 
-	envfile_wipe(cfg);	/* the secrets: PROGRAM has its own copy (P34) */
 	drop_init(&d, cfg, "privdrop: PID 1");
 	d.keep = 0;
 	if (drop_apply(&d) == -1)

@@ -43,7 +43,7 @@ static int
 export(const struct profile *p, int deny, const char *label,
     struct sock_filter **insns, size_t *n)
 {
-	scmp_filter_ctx ctx = seccomp_build(p, deny, label);
+	scmp_filter_ctx ctx = seccomp_build_filter(p, deny, label);
 	FILE *f = tmpfile();
 	long size;
 	int rc;

@@ -51,6 +51,7 @@ static const struct named constants[] = {
 	{ NULL, 0 },
 };
 
+/* The one errno-name table: profile actions and --audit's JSON. */
 static const struct named errnos[] = {
 	{ "EPERM", EPERM }, { "ENOENT", ENOENT }, { "ESRCH", ESRCH },
 	{ "EIO", EIO }, { "ENXIO", ENXIO }, { "E2BIG", E2BIG },
@@ -64,7 +65,7 @@ static const struct named errnos[] = {
 	{ "ENOTSUP", ENOTSUP }, { "EAFNOSUPPORT", EAFNOSUPPORT },
 	{ "EPROTONOSUPPORT", EPROTONOSUPPORT }, { "ENETUNREACH", ENETUNREACH },
 	{ "ECONNREFUSED", ECONNREFUSED }, { "ETIMEDOUT", ETIMEDOUT },
-	{ "EUCLEAN", EUCLEAN },
+	{ "EUCLEAN", EUCLEAN }, { "EUSERS", EUSERS },
 	{ NULL, 0 },
 };
 

@@ -16,7 +16,7 @@ const char *const seccomp_child_needs[] = { "execve", "read", "write",
     "rt_sigaction", "rt_sigprocmask", "exit_group", NULL };
 
 uint32_t
-seccomp_scmp_action(struct prof_action a)
+seccomp_build_action(struct prof_action a)
 {
 	switch (a.act) {
 	case PROF_ALLOW:
@@ -72,7 +72,7 @@ add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
 
 	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
 		const struct prof_sys *s = &p->sys[nr];
-		uint32_t act = seccomp_scmp_action(profile_concrete(s->action, deny));
+		uint32_t act = seccomp_build_action(profile_concrete(s->action, deny));
 
 		if (s->state == PROF_SYS_NONE || act == def)
 			continue;
@@ -94,9 +94,9 @@ add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
 }
 
 scmp_filter_ctx
-seccomp_build(const struct profile *p, int deny, const char *label)
+seccomp_build_filter(const struct profile *p, int deny, const char *label)
 {
-	uint32_t def = seccomp_scmp_action(profile_concrete(p->def, deny));
+	uint32_t def = seccomp_build_action(profile_concrete(p->def, deny));
 	scmp_filter_ctx ctx;
 	int rc;
 

@@ -11,12 +11,12 @@
 #include "profile.h"
 
 /* The libseccomp action of a concrete profile action. */
-uint32_t	seccomp_scmp_action(struct prof_action a);
+uint32_t	seccomp_build_action(struct prof_action a);
 /* A filter context for p under that deny action: native x86_64 only,
  * BADARCH kill, OPTIMIZE 2 (binary tree).  Load-time flags (TSYNC,
  * SYSRAWRC) are the loader's business.  NULL on error (logged, label
  * names the profile). */
-scmp_filter_ctx	seccomp_build(const struct profile *p, int deny,
+scmp_filter_ctx	seccomp_build_filter(const struct profile *p, int deny,
 		    const char *label);
 
 /* What the child still calls after PROGRAM's filter is loaded (child.c:

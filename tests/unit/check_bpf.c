@@ -29,7 +29,7 @@ same_as_runtime(const struct builtin_bpf *b, struct profile *p)
 	if (text == NULL || f == NULL ||
 	    profile_parse(p, text, strlen(text), &err) != 0)
 		return 0;
-	ctx = seccomp_build(p, b->deny, b->name);
+	ctx = seccomp_build_filter(p, b->deny, b->name);
 	if (ctx == NULL || seccomp_export_bpf(ctx, fileno(f)) != 0)
 		return 0;
 	seccomp_release(ctx);
