@@ -132,7 +132,7 @@ program_text(const struct minit_config *cfg, size_t *len)
 static int
 check_needed(const struct minit_config *cfg, const struct profile *p)
 {
-	const char *const *needed = seccomp_child_needs;
+	const char *const *needed = profile_child_needs;
 
 	for (int i = 0; needed[i] != NULL; i++)
 		if (!profile_always_allows(p, profile_syscall_nr(needed[i]),
@@ -180,6 +180,25 @@ kernel:
 	return 0;
 }
 
+/* The libseccomp filter of p: finished by the profile module, then built.
+ * The finished form is large in the worst case: mapped, not on the stack. */
+static scmp_filter_ctx
+build(const struct profile *p, int deny, const char *label)
+{
+	struct prof_filter *f = mmap(NULL, sizeof(*f), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	scmp_filter_ctx ctx;
+
+	if (f == MAP_FAILED) {
+		log_sys("seccomp: %s", label);
+		return NULL;
+	}
+	profile_finish(p, deny, f);
+	ctx = seccomp_build_filter(f, label);
+	(void)munmap(f, sizeof(*f));
+	return ctx;
+}
+
 /* Build the filter of p with libseccomp and load it into this process:
  * profile files only, in the child. */
 static int
@@ -194,7 +213,7 @@ load(const struct profile *p, int deny, const char *label)
 		    "(libseccomp API level %u, need 3)", label, seccomp_api_get());
 		return -1;
 	}
-	ctx = seccomp_build_filter(p, deny, label);
+	ctx = build(p, deny, label);
 	if (ctx == NULL)
 		return -1;
 	rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);

@@ -633,3 +633,68 @@ profile_parse(struct profile *p, const char *text, size_t len,
 	}
 	return 0;
 }
+
+/* An action as the kernel sees it: no rule (PROF_NONE) kills, as
+ * libseccomp's default does; only an errno carries a number. */
+static struct prof_action
+final_action(struct prof_action a, int deny_action)
+{
+	a = profile_concrete(a, deny_action);
+	if (a.act == PROF_NONE)
+		a.act = PROF_KILL;
+	if (a.act != PROF_ERRNO)
+		a.err = 0;
+	return a;
+}
+
+/* Rule r of p as one finished rule per alternative of its != (at most one
+ * per rule: the parser's rule), appended to f. */
+static void
+finish_rule(const struct prof_rule *r, struct prof_action a,
+    struct prof_filter *f)
+{
+	struct prof_masked alt[PROF_MAX_EXPAND];
+	struct prof_frule fr = { .nr = r->nr, .line = r->line,
+	    .ncmp = r->ncond, .action = a };
+	int nalt = 1, notin_at = -1;
+
+	for (int i = 0; i < r->ncond; i++) {
+		const struct prof_cond *c = &r->cond[i];
+
+		fr.cmp[i] = (struct prof_cmp){ .arg = c->arg, .mask = c->mask,
+		    .val = c->val[0] };
+		if (c->op == PROF_NOT_IN) {
+			notin_at = i;
+			nalt = profile_expand_not_in(c, alt);
+		}
+	}
+	for (int k = 0; k < nalt && f->nrules < PROF_FILTER_MAX; k++) {
+		if (notin_at != -1) {
+			fr.cmp[notin_at].mask = alt[k].mask;
+			fr.cmp[notin_at].val = alt[k].val;
+		}
+		f->rule[f->nrules++] = fr;
+	}
+}
+
+void
+profile_finish(const struct profile *p, int deny_action, struct prof_filter *f)
+{
+	f->def = final_action(p->def, deny_action);
+	f->nrules = 0;
+	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
+		const struct prof_sys *s = &p->sys[nr];
+		struct prof_action a = final_action(s->action, deny_action);
+
+		/* a rule equal to the default changes nothing (and libseccomp
+		 * refuses it) */
+		if (s->state == PROF_SYS_NONE || same_action(a, f->def))
+			continue;
+		if (s->state == PROF_SYS_ALWAYS)
+			f->rule[f->nrules++] = (struct prof_frule){
+			    .nr = (uint16_t)nr, .line = s->line, .action = a };
+		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules; k++)
+			if (p->rule[k].nr == nr)
+				finish_rule(&p->rule[k], a, f);
+	}
+}

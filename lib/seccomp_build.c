@@ -12,9 +12,6 @@
 #include "log.h"
 #include "seccomp_build.h"
 
-const char *const seccomp_child_needs[] = { "execve", "read", "write",
-    "rt_sigaction", "rt_sigprocmask", "exit_group", NULL };
-
 uint32_t
 seccomp_build_action(struct prof_action a)
 {
@@ -30,63 +27,29 @@ seccomp_build_action(struct prof_action a)
 	}
 }
 
+/* The rules of f, in order, each with its compares (32-bit masked: a mask
+ * without high bits, so libseccomp compares the low 32 bits only). */
 static int
-add_cond_rule(scmp_filter_ctx ctx, uint32_t act, const struct prof_rule *r)
-{
-	struct scmp_arg_cmp cmp[PROF_MAX_CONDS];
-	struct prof_masked alt[PROF_MAX_EXPAND];
-	int nalt = 0, notin_at = -1, rc;
-
-	for (int i = 0; i < r->ncond; i++) {
-		const struct prof_cond *c = &r->cond[i];
-
-		/* a mask without high bits: libseccomp compares the low
-		 * 32 bits only */
-		cmp[i] = (struct scmp_arg_cmp){ .arg = c->arg,
-		    .op = SCMP_CMP_MASKED_EQ, .datum_a = c->mask,
-		    .datum_b = c->val[0] };
-		if (c->op == PROF_NOT_IN) {
-			notin_at = i;
-			nalt = profile_expand_not_in(c, alt);
-		}
-	}
-	if (notin_at == -1)
-		return seccomp_rule_add_exact_array(ctx, act, r->nr, r->ncond, cmp);
-	for (int k = 0; k < nalt; k++) {
-		cmp[notin_at].datum_a = alt[k].mask;
-		cmp[notin_at].datum_b = alt[k].val;
-		rc = seccomp_rule_add_exact_array(ctx, act, r->nr, r->ncond, cmp);
-		if (rc != 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* One rule per syscall whose action differs from the default; a rule
- * equal to the default changes nothing (and libseccomp refuses it). */
-static int
-add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
+add_rules(scmp_filter_ctx ctx, const struct prof_filter *f)
 {
 	char name[64];
 	int rc;
 
-	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
-		const struct prof_sys *s = &p->sys[nr];
-		uint32_t act = seccomp_build_action(profile_concrete(s->action, deny));
+	for (size_t i = 0; i < f->nrules; i++) {
+		const struct prof_frule *r = &f->rule[i];
+		struct scmp_arg_cmp cmp[PROF_MAX_CONDS];
 
-		if (s->state == PROF_SYS_NONE || act == def)
-			continue;
-		rc = 0;
-		if (s->state == PROF_SYS_ALWAYS)
-			rc = seccomp_rule_add_exact(ctx, act, nr, 0);
-		for (size_t k = 0; rc == 0 && s->state == PROF_SYS_IF &&
-		    k < p->nrules; k++)
-			if (p->rule[k].nr == nr)
-				rc = add_cond_rule(ctx, act, &p->rule[k]);
+		for (int k = 0; k < r->ncmp; k++)
+			cmp[k] = (struct scmp_arg_cmp){ .arg = r->cmp[k].arg,
+			    .op = SCMP_CMP_MASKED_EQ, .datum_a = r->cmp[k].mask,
+			    .datum_b = r->cmp[k].val };
+		rc = seccomp_rule_add_exact_array(ctx,
+		    seccomp_build_action(r->action), r->nr, r->ncmp, cmp);
 		if (rc != 0) {
 			errno = -rc;
 			log_sys("seccomp: rule for %s (line %u)",
-			    profile_syscall_name(nr, name, sizeof(name)), s->line);
+			    profile_syscall_name(r->nr, name, sizeof(name)),
+			    r->line);
 			return -1;
 		}
 	}
@@ -94,9 +57,9 @@ add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
 }
 
 scmp_filter_ctx
-seccomp_build_filter(const struct profile *p, int deny, const char *label)
+seccomp_build_filter(const struct prof_filter *f, const char *label)
 {
-	uint32_t def = seccomp_build_action(profile_concrete(p->def, deny));
+	uint32_t def = seccomp_build_action(f->def);
 	scmp_filter_ctx ctx;
 	int rc;
 
@@ -116,7 +79,7 @@ seccomp_build_filter(const struct profile *p, int deny, const char *label)
 	if (rc != 0) {
 		errno = -rc;
 		log_sys("seccomp: %s: filter attributes", label);
-	} else if (add_rules(ctx, p, deny, def) == -1) {
+	} else if (add_rules(ctx, f) == -1) {
 		rc = -1;
 	}
 	if (rc != 0) {
