@@ -38,9 +38,13 @@ MUSL	?= debian
 PIE	?= 1
 STRIP	:= $(CROSS)strip
 
-SRCS	:= $(sort $(wildcard *.c))
-HDRS	:= $(wildcard *.h)
+# The tree (docs/architecture.md): the stages at the top, side-effect-free
+# modules in lib/, what differs per CPU in arch/$(ARCH).c (one file each).
+SRCS	:= $(sort $(wildcard *.c)) $(sort $(wildcard lib/*.c)) arch/$(ARCH).c
+HDRS	:= $(wildcard *.h lib/*.h arch/*.h)
 LIBSRCS	:= $(filter-out main.c,$(SRCS))
+# Every header by its name alone ("options.h"), wherever it lives.
+INCS	:= -iquote . -iquote lib -iquote arch
 
 WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wnull-dereference
@@ -107,22 +111,19 @@ OWN_DEPS := $(filter $(BUILD)/deps,$(DEPS))
 # No unwind tables: C without exceptions or backtraces never reads them,
 # and they were 16 KiB of the binary (BENCHMARKS.md, size).
 NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
-# What `minit -V` says (version.c): the target, and the versions linked.
-SCMP_ARCH_x86_64  := SCMP_ARCH_X86_64
-SCMP_ARCH_aarch64 := SCMP_ARCH_AARCH64
-ARCH_DEFS := -DMINIT_ARCH='"$(ARCH)"' -DMINIT_SCMP_ARCH=$(SCMP_ARCH_$(ARCH)) \
-	-DMINIT_ARCH_$(ARCH) \
-	-iquote $(BUILD)/gen
+# What `minit -V` says (version.c): the versions linked, and the git
+# revision in $(BUILD)/gen/buildinfo.h.
 RVERSIONS := -DMINIT_MUSL_VERSION='"$(MUSL_VER)"' \
-	-DMINIT_CAPNG_VERSION='"$(CAPNG_LINKED)"'
-RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(DEP_CFLAGS) $(ARCH_DEFS) \
+	-DMINIT_CAPNG_VERSION='"$(CAPNG_LINKED)"' -iquote $(BUILD)/gen
+RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
 	   $(RVERSIONS) $(EXTRA_CFLAGS)
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).
 GEN	:= $(BUILD)/gen/seccomp_builtin.c
-GENOBJS	:= $(BUILD)/rel/seccomp_build.o $(BUILD)/rel/profile.o \
-	   $(BUILD)/rel/profile_groups.o $(BUILD)/rel/log.o
+GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
+	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/log.o \
+	   $(BUILD)/rel/arch/$(ARCH).o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
 all: $(OUT)
@@ -147,24 +148,25 @@ $(BUILDINFO): FORCE | $(BUILD)/gen
 	@printf '#define MINIT_REVISION "%s"\n' '$(MINIT_REVISION)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
-$(BUILD)/rel/version.o $(BUILD)/dev/version.o $(BUILD)/fuzz/obj/version.o: $(BUILDINFO)
+$(BUILD)/rel/lib/version.o $(BUILD)/dev/lib/version.o $(BUILD)/fuzz/obj/lib/version.o: $(BUILDINFO)
 
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
+	@mkdir -p $(@D)
 	$(RCC) $(RCFLAGS) -c -o $@ $<
 
 ifeq ($(CROSS),)
 $(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
-	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
+	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
 else
 # A cross build runs the generator here, on the build machine: the same
-# sources for the target's ARCH_DEFS, built with the build machine's musl
+# sources with the target's arch/$(ARCH).c, built with the build machine's musl
 # (so the profile constants, O_ACCMODE and the like, are musl's, as on the
 # target) against a libseccomp whose native ABI is the target's
 # (deps.sh --host).  tests/vm/smoke.sh runs check_bpf on the target, which
 # rebuilds every builtin there with the target's libseccomp and compares.
 HOSTDEPS := $(BUILD)/host-deps
-HOSTCFLAGS := $(WARN) -O2 -iquote . -isystem $(HOSTDEPS)/include \
-	-isystem $(HOSTDEPS)/kernel-include $(ARCH_DEFS) $(EXTRA_CFLAGS)
+HOSTCFLAGS := $(WARN) -O2 $(INCS) -isystem $(HOSTDEPS)/include \
+	-isystem $(HOSTDEPS)/kernel-include $(EXTRA_CFLAGS)
 HGENOBJS := $(GENOBJS:$(BUILD)/rel/%=$(BUILD)/host/%)
 $(HOSTDEPS)/lib/libseccomp.a: build-aux/deps.sh build-aux/pins
 	ARCH=$(ARCH) build-aux/deps.sh --host $(HOSTDEPS) $(BUILD)/host-deps-src
@@ -179,7 +181,7 @@ $(GEN): $(BUILD)/bpfgen | $(BUILD)/gen
 	$(BUILD)/bpfgen $@
 
 $(BUILD)/rel/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/rel
-	$(RCC) $(RCFLAGS) -iquote . -c -o $@ $<
+	$(RCC) $(RCFLAGS) -c -o $@ $<
 
 # Debian's musl-gcc specs link dynamically; these two link static-pie or
 # static.  rcrt1.o is musl's self-relocating start file for static-pie.
@@ -210,7 +212,7 @@ $(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/gen:
 # --- dev: glibc, sanitizers -------------------------------------------------
 DCC	:= gcc
 SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
-DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -iquote . $(ARCH_DEFS) \
+DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer $(INCS) -iquote $(BUILD)/gen \
 	   -DMINIT_CAPNG_VERSION='"$(shell pkg-config --modversion libcap-ng)"'
 DLIBS	:= -lseccomp -lcap-ng
 DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
@@ -222,6 +224,7 @@ $(BUILD)/dev/minit: $(DOBJS)
 	$(DCC) $(SAN) -o $@ $^ $(DLIBS)
 
 $(BUILD)/dev/%.o: %.c $(HDRS) | $(BUILD)/dev
+	@mkdir -p $(@D)
 	$(DCC) $(DCFLAGS) -c -o $@ $<
 
 $(BUILD)/dev/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/dev
@@ -249,7 +252,7 @@ test-deps:
 # like minit (release toolchain, the same libseccomp).
 $(BUILD)/check_bpf: tests/unit/check_bpf.c tests/unit/harness.h $(GENOBJS) \
 		$(BUILD)/rel/gen_seccomp_builtin.o
-	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
+	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
 	    $(BUILD)/rel/gen_seccomp_builtin.o $(DEP_LIBS)
 
 # check_systable: our x86-only libseccomp (build-aux/deps.sh) against the
@@ -313,7 +316,7 @@ bench:
 	BENCH_DIR=$(BUILD)/bench DEPS=$(DEPS) MUSL=$(MUSL) bench/run.sh
 
 # --- hostile input: fuzzing, static analysis, valgrind (docs/hardening-tests.md)
-# Every fuzz/fuzz_NAME.c is a libFuzzer target linked with every top-level .c
+# Every fuzz/fuzz_NAME.c is a libFuzzer target linked with every .c of minit
 # but main.c; its seeds are fuzz/corpus/NAME/.  make fuzz: FUZZ_SECONDS each,
 # new inputs go to fuzz/corpus-out/NAME (not committed).  make fuzz-ci: a
 # fixed number of runs from the seeds with a fixed seed, so CI is repeatable.
@@ -325,7 +328,7 @@ FSAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
 # -Werror is left to gcc and to lint-tidy (which compiles with the same
 # WARN under clang): a clang-only warning shows here but does not stop fuzzing.
 FCFLAGS	:= $(filter-out -Werror,$(WARN)) -g -O1 -fno-omit-frame-pointer \
-	   -iquote . $(FSAN) $(ARCH_DEFS)
+	   $(INCS) $(FSAN) -iquote $(BUILD)/gen
 FLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/fuzz/obj/%.o)
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 20000
@@ -333,6 +336,7 @@ FUZZ_SEED ?= 1
 FUZZ_FLAGS ?= -close_fd_mask=3 -max_len=4096 -timeout=10 -rss_limit_mb=1024
 
 $(BUILD)/fuzz/obj/%.o: %.c $(HDRS) | $(BUILD)/fuzz/obj
+	@mkdir -p $(@D)
 	$(FCC) $(FCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(HDRS) $(FLIBOBJS) | $(BUILD)/fuzz/obj
@@ -372,15 +376,15 @@ fuzz-ci: $(FUZZ_BINS)
 # clang-tidy (.clang-tidy); any finding fails.  Suppressions, each with its
 # reason: .cppcheck-suppressions, and NOLINT comments in the code.
 LINT_SRCS := $(SRCS)
-CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. \
+CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch \
 	--enable=warning,style,performance,portability --inline-suppr \
 	--suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
 	--quiet --max-configs=1
-TIDY_FLAGS := $(filter-out -Werror,$(WARN)) -iquote . $(DEP_CFLAGS) $(ARCH_DEFS)
+TIDY_FLAGS := $(filter-out -Werror,$(WARN)) $(INCS) $(DEP_CFLAGS) -iquote $(BUILD)/gen
 
 lint: lint-analyzer lint-cppcheck lint-tidy
 
-lint-analyzer: $(DEP_STAMP) $(SPECS)
+lint-analyzer: $(DEP_STAMP) $(SPECS) $(BUILDINFO)
 	@set -e; for f in $(LINT_SRCS); do \
 		echo "gcc -fanalyzer $$f"; \
 		$(RCC) $(RCFLAGS) -fanalyzer -c -o /dev/null $$f; \
@@ -389,7 +393,7 @@ lint-analyzer: $(DEP_STAMP) $(SPECS)
 lint-cppcheck:
 	cppcheck $(CPPCHECK_FLAGS) $(LINT_SRCS) $(FUZZ_SRCS) $(HELPER_SRCS)
 
-lint-tidy: $(DEP_STAMP)
+lint-tidy: $(DEP_STAMP) $(BUILDINFO)
 	clang-tidy --quiet $(LINT_SRCS) $(FUZZ_SRCS) -- $(TIDY_FLAGS)
 
 # make valgrind: memcheck on the release binary's integration runs as PID 1

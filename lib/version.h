@@ -1,4 +1,4 @@
-/* version.c: what `minit -V` prints. */
+/* lib/version.c: what `minit -V` prints. */
 #ifndef MINIT_VERSION_H
 #define MINIT_VERSION_H
 

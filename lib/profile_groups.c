@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "profile.h"
+#include "profile_groups.h"
+
+const char *const profile_child_needs[] = { "execve", "read", "write",
+    "rt_sigaction", "rt_sigprocmask", "exit_group", NULL };
 
 const struct prof_group prof_groups[] = {
 	/* --- what `default` denies ------------------------------------- */
@@ -110,6 +113,11 @@ const struct prof_group prof_groups[] = {
 	{ "@setuid", "setuid setgid setreuid setregid setresuid setresgid "
 	    "setgroups setfsuid setfsgid",
 	    "change ids (only useful with a kept CAP_SETUID/CAP_SETGID)" },
+
+	/* --- in the builtin pid1 profile ------------------------------------ */
+	{ "@legacy-open", "open",
+	    "open(2): x86_64 has it beside openat, aarch64 only openat (an "
+	    "empty group there)" },
 	{ NULL, NULL, NULL },
 };
 
@@ -165,9 +173,7 @@ static const char pid1_text[] =
 	/* free() after the filter is loaded may hand memory back */
 	"allow munmap madvise\n"
 	/* subreaper mode reads /proc/self/task/N/children: read-only opens */
-#ifdef MINIT_ARCH_x86_64
-	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
-#endif
+	"allow @legacy-open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
 	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
 	/* musl's open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels */
 	"allow fcntl if arg1 == F_SETFD\n"
