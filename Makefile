@@ -39,8 +39,10 @@ PIE	?= 1
 STRIP	:= $(CROSS)strip
 
 # The tree (docs/architecture.md): the stages at the top, side-effect-free
-# modules in lib/, what differs per CPU in arch/$(ARCH).c (one file each).
-SRCS	:= $(sort $(wildcard *.c)) $(sort $(wildcard lib/*.c)) arch/$(ARCH).c
+# modules in lib/, what differs per CPU in arch/$(ARCH).c (one file each;
+# arch/unified.c holds what every architecture numbers alike).
+SRCS	:= $(sort $(wildcard *.c)) $(sort $(wildcard lib/*.c)) arch/$(ARCH).c \
+	   arch/unified.c
 HDRS	:= $(wildcard *.h lib/*.h arch/*.h)
 LIBSRCS	:= $(filter-out main.c,$(SRCS))
 # Every header by its name alone ("options.h"), wherever it lives.
@@ -123,7 +125,7 @@ RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
 GEN	:= $(BUILD)/gen/seccomp_builtin.c
 GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
 	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/log.o \
-	   $(BUILD)/rel/arch/$(ARCH).o
+	   $(BUILD)/rel/arch/$(ARCH).o $(BUILD)/rel/arch/unified.o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
 all: $(OUT)

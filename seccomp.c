@@ -523,9 +523,17 @@ seccomp_print(const struct minit_config *cfg)
 	snprintf(abuf, sizeof(abuf), "non-%s-abi", arch_native.name);
 	printf("%-22s kill (%s)\n", abuf, arch_native.killed_abis);
 	print_rules(p, deny);
-	printf("\n# groups\n");
-	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)
-		printf("%s: %s\n    # %s\n", g->name, g->calls, g->why);
+	printf("\n# groups (the calls this ABI has)\n");
+	for (const struct prof_group *g = prof_groups; g->name != NULL; g++) {
+		char nbuf[64];
+		int nr;
+
+		printf("%s:", g->name);
+		for (const char *s = g->calls;
+		    (s = profile_group_next(s, &nr)) != NULL;)
+			printf(" %s", profile_syscall_name(nr, nbuf, sizeof(nbuf)));
+		printf("\n    # %s\n", g->why);
+	}
 	profile_free(p);
 	return fflush(stdout) == 0 ? 0 : MINIT_EX_REFUSED;
 }

@@ -32,6 +32,10 @@ struct arch_desc {
 	int		 probe_signal;
 };
 
+/* Syscalls numbered alike on every architecture (424 and up) that
+ * libseccomp may not know (arch/unified.c); ends with a NULL name. */
+extern const struct arch_syscall arch_unified_syscalls[];
+
 /* The architecture minit is built for. */
 extern const struct arch_desc arch_native;
 

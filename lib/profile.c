@@ -435,7 +435,6 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
     const struct prof_cond *c, int ncond)
 {
 	const struct prof_group *g;
-	char word[64];
 	int nr;
 
 	if (name[0] != '@') {
@@ -450,20 +449,32 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	g = find_group(name);
 	if (g == NULL)
 		return fail(ps, "unknown group '%s'", name);
-	for (const char *s = g->calls; *s != '\0';) {
+	/* every group name is checked by test_profile */
+	for (const char *s = g->calls; (s = profile_group_next(s, &nr)) != NULL;)
+		if (add_rule(ps, nr, a, c, ncond) == -1)
+			return -1;
+	return 0;
+}
+
+const char *
+profile_group_next(const char *s, int *nr)
+{
+	char word[64];
+
+	while (*s != '\0') {
 		size_t n = strcspn(s, " ");
 
+		*nr = -1;
 		if (n > 0 && n < sizeof(word)) {
 			memcpy(word, s, n);
 			word[n] = '\0';
-			nr = profile_syscall_nr(word);
-			/* every group name is checked by test_profile */
-			if (nr >= 0 && add_rule(ps, nr, a, c, ncond) == -1)
-				return -1;
+			*nr = profile_syscall_nr(word);
 		}
 		s += n + (s[n] == ' ');
+		if (*nr >= 0)
+			return s;
 	}
-	return 0;
+	return NULL;
 }
 
 /* ACTION NAME... [errno E] [if COND [and COND]...] */

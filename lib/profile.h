@@ -116,6 +116,10 @@ int		 profile_parse(struct profile *p, const char *text, size_t len,
 int		 profile_syscall_nr(const char *name);
 /* Name of an x86_64 syscall number into buf (never NULL). */
 const char	*profile_syscall_name(int nr, char *buf, size_t size);
+/* The next name of a group's calls (from prof_group.calls, then from the
+ * pointer returned) that the native ABI has, its number in *nr; the names
+ * it lacks (x86-only calls on aarch64) are skipped.  NULL at the end. */
+const char	*profile_group_next(const char *s, int *nr);
 /* The concrete action: PROF_DENY becomes errno EPERM, kill or log. */
 struct prof_action profile_concrete(struct prof_action a, int deny_action);
 /* 1 when nr always runs (allow or log) under p with that deny action. */

@@ -194,7 +194,7 @@ check "the builtin filters generated on the build machine equal the target libse
 t_print() {
 	run $R/minit --seccomp-print default
 	[ $status = 0 ] && ! has 'iopl|ioperm|modify_ldt|arch_prctl|x32|i386' &&
-	has '^non-native-abi +kill .*arm'
+	has '^non-aarch64-abi +kill .*arm'
 }
 check "--seccomp-print: the aarch64 profile, no x86-only call, arm compat killed" t_print
 
