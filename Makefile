@@ -295,16 +295,41 @@ DIST	?= build/dist
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 DIST_FILES := $(DIST)/minit-$(VERSION)-linux-amd64 $(DIST)/minit-$(VERSION)-linux-arm64
+# make release ARCH=...: one architecture's release binary, $(DIST)/ARCH/minit,
+# built as make dist builds it; docker/builder.sh runs this very target.
+release:
+	$(MAKE) ARCH=$(ARCH) BUILD=$(DIST)/$(ARCH) EXTRA_CFLAGS=-ffile-prefix-map=$(CURDIR)=. all
+
 dist:
 	rm -rf $(DIST)
-	$(MAKE) ARCH=x86_64 BUILD=$(DIST)/x86_64 EXTRA_CFLAGS=-ffile-prefix-map=$(CURDIR)=. all
-	$(MAKE) ARCH=aarch64 BUILD=$(DIST)/aarch64 EXTRA_CFLAGS=-ffile-prefix-map=$(CURDIR)=. all
+	$(MAKE) release ARCH=x86_64
+	$(MAKE) release ARCH=aarch64
 	cp $(DIST)/x86_64/minit $(DIST)/minit-$(VERSION)-linux-amd64
 	cp $(DIST)/aarch64/minit $(DIST)/minit-$(VERSION)-linux-arm64
 	build-aux/sbom.py build-aux/pins $(VERSION) '$(MINIT_REVISION)' \
 	    $(DIST_FILES) > $(DIST)/minit-$(VERSION).cdx.json
 	cd $(DIST) && sha256sum $(notdir $(DIST_FILES)) minit-$(VERSION).cdx.json > SHA256SUMS
 	@cat $(DIST)/SHA256SUMS
+
+# make image: the minit image (docker/Dockerfile) for linux/amd64 and
+# linux/arm64, as $(IMAGE):$(VERSION)-amd64/-arm64 and the manifest list
+# $(IMAGE):$(VERSION), with podman (or IMAGE_TOOL=docker).  The builder base
+# is Debian 12 made here from this machine's apt sources
+# (build-aux/builder-base.sh); docs/docker.md.
+IMAGE	?= minit
+BUILDER_BASE ?= minit-builder
+IMAGE_TOOL ?= podman
+MINIT_SOURCE ?= $(or $(shell git remote get-url origin 2>/dev/null),unknown)
+IMAGE_ARGS = --build-arg BUILDER_IMAGE=$(BUILDER_BASE) --build-arg MINIT_SOURCE='$(MINIT_SOURCE)' \
+	--build-arg MINIT_VERSION=$(VERSION) --build-arg MINIT_REVISION='$(MINIT_REVISION)' \
+	--build-arg SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) -f docker/Dockerfile
+image:
+	IMAGE_TOOL=$(IMAGE_TOOL) build-aux/builder-base.sh $(BUILDER_BASE)
+	$(IMAGE_TOOL) build --platform linux/amd64 $(IMAGE_ARGS) -t $(IMAGE):$(VERSION)-amd64 .
+	$(IMAGE_TOOL) build --platform linux/arm64 $(IMAGE_ARGS) -t $(IMAGE):$(VERSION)-arm64 .
+	-$(IMAGE_TOOL) manifest rm $(IMAGE):$(VERSION) >/dev/null 2>&1
+	$(IMAGE_TOOL) manifest create $(IMAGE):$(VERSION) \
+	    $(IMAGE):$(VERSION)-amd64 $(IMAGE):$(VERSION)-arm64
 
 demo:
 	build-aux/install-deps.sh build
@@ -413,7 +438,7 @@ distclean:
 	rm -rf $(BUILD) minit
 
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
-	cross-test-build dist \
+	cross-test-build dist release image \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
 	lint-tidy valgrind FORCE
 .DELETE_ON_ERROR:

@@ -3,6 +3,7 @@
 #   install-deps.sh build   to build minit
 #   install-deps.sh test    to build and run the test suite
 #   install-deps.sh bench   to run the benchmarks
+#   install-deps.sh list SET  print the packages of SET (build, test, bench)
 # As a non-root user it only says what is missing.  Building includes the
 # aarch64 cross build (make ARCH=aarch64, make dist): the arm64 architecture
 # is added to dpkg for musl-dev:arm64.  Testing also fetches the arm64 VM's
@@ -17,6 +18,12 @@ test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
 	qemu-system-arm mmdebstrap python3-jsonschema"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
+# install-deps.sh list build|test|bench: print the set, install nothing
+# (build-aux/builder-base.sh puts the build set into the builder image).
+if [ "${1:-}" = list ]; then
+	shift
+	list=1
+fi
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
@@ -57,6 +64,11 @@ fetch_schema() {
 	(cd "$schema_cache" && npm pack --silent "$CDX_LIB" >/dev/null &&
 	 tar -xzf cyclonedx-cyclonedx-library-*.tgz package/res/schema)
 }
+
+if [ -n "${list:-}" ]; then
+	echo $want
+	exit 0
+fi
 
 missing=
 for p in $want; do

@@ -1,95 +1,56 @@
 #!/bin/sh
-# builder.sh: the one build recipe of docker/Dockerfile's builder stage.  The
-# Dockerfile runs it, and tests/docker.bats runs the very same script (same
-# make invocation, same flags) on Debian against prebuilt static libraries,
-# since no Alpine image can be pulled there.
+# builder.sh: the one build recipe of docker/Dockerfile's builder stage, for
+# every target platform (docs/docker.md).  The builder runs on the build
+# machine's platform and cross-compiles (no emulation): it is the same
+# `make release` that `make dist` runs, so the image's /minit is
+# byte-identical to the release file of that architecture (tests/docker.bats
+# compares them).
 #
-#   builder.sh packages       install the build packages (Alpine or Debian)
-#   builder.sh build          build ./minit, the stripped static-pie release binary
-#   builder.sh install DIR    lay out the final image's tree in DIR:
-#                             DIR/minit and DIR/usr/share/doc/minit/<licences>
-#                             ($MINIT, default ./minit, is the binary to install)
-#
-# On Alpine, $CC (default cc) is a native musl compiler that sees the kernel
-# headers (linux-headers) and pkg-config finds libseccomp-static and
-# libcap-ng-static: `make MUSL=system DEPS=pkg-config`.  On Debian, the default
-# `make` builds the static libraries from Debian's pinned sources itself.
+#   builder.sh packages           install the build packages (Debian 12)
+#   builder.sh build [ARCH]       make release for ARCH: Docker's TARGETARCH
+#                                 (amd64, arm64) or x86_64, aarch64; default
+#                                 this machine's
+#   builder.sh install DIR [ARCH] lay out the final image's tree in DIR:
+#                                 DIR/minit and DIR/usr/share/doc/minit/<licences>
+#                                 ($MINIT, default build/dist/ARCH/minit, is
+#                                 the binary to install)
 set -eu
-
-# The oldest library versions minit accepts (SECURITY.md, version notes):
-# older ones have known traps, so a builder that offers them fails here
-# instead of producing a weaker binary.
-SECCOMP_MIN=2.6.0
-CAPNG_MIN=0.8.5
 
 say() { printf 'builder: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-flavour() {
-	if [ -f /etc/alpine-release ] || [ "${BUILDER_FLAVOUR:-}" = alpine ]; then
-		echo alpine
-	elif [ -f /etc/debian_version ]; then
-		echo debian
-	else
-		die "unknown builder image: want Alpine or Debian"
-	fi
-}
-
-# The make invocation, shared by the Alpine builder and its test.  Nothing
-# here may depend on the machine but $CC and pkg-config's search path.
-# -ffile-prefix-map keeps the build folder out of the binary: the same
-# sources give the same bytes wherever they are built.
-make_alpine() {
-	make -s MUSL=system DEPS=pkg-config PIE=1 CC="${CC:-cc}" \
-	    EXTRA_CFLAGS="-ffile-prefix-map=$PWD=." minit
-}
-
-make_debian() {
-	make -s PIE=1 EXTRA_CFLAGS="-ffile-prefix-map=$PWD=." minit
-}
-
-check_versions() {
-	pkg-config --atleast-version="$SECCOMP_MIN" libseccomp ||
-		die "libseccomp $(pkg-config --modversion libseccomp 2>/dev/null || echo missing) is older than $SECCOMP_MIN"
-	pkg-config --atleast-version="$CAPNG_MIN" libcap-ng ||
-		die "libcap-ng $(pkg-config --modversion libcap-ng 2>/dev/null || echo missing) is older than $CAPNG_MIN"
-	say "libseccomp $(pkg-config --modversion libseccomp), libcap-ng $(pkg-config --modversion libcap-ng)"
+# Docker's platform names and the compilers' (make ARCH=)
+arch_of() {
+	case ${1:-$(uname -m)} in
+	amd64 | x86_64) echo x86_64 ;;
+	arm64 | aarch64) echo aarch64 ;;
+	*) die "unknown architecture '$1': want amd64 or arm64" ;;
+	esac
 }
 
 packages() {
-	case $(flavour) in
-	alpine)
-		# Security fixes of the pinned base first (the issue asks for it);
-		# the versions that matter are checked by check_versions.
-		apk upgrade --no-cache
-		apk add --no-cache build-base linux-headers pkgconf \
-		    libseccomp-dev libseccomp-static libcap-ng-dev libcap-ng-static
-		;;
-	debian)
-		build-aux/install-deps.sh build
-		;;
-	esac
+	[ -f /etc/debian_version ] || die "the builder is Debian 12 (docs/docker.md)"
+	build-aux/install-deps.sh build
 }
 
 build() {
-	case $(flavour) in
-	alpine) check_versions; make_alpine ;;
-	debian) make_debian ;;
-	esac
+	a=$(arch_of "${1:-}")
+	make -s release ARCH="$a"
+	m=build/dist/$a/minit
 	# The binary must run in an empty FROM-scratch image: no interpreter.
-	if readelf -l minit | grep -q INTERP; then
-		die "minit has a program interpreter: not static"
+	if readelf -l "$m" | grep -q INTERP; then
+		die "$m has a program interpreter: not static"
 	fi
-	./minit --version >/dev/null || die "minit --version failed"
-	say "ok: $(wc -c < minit) bytes, sha256 $(sha256sum minit | cut -d' ' -f1)"
+	say "ok: $a, $(wc -c < "$m") bytes, sha256 $(sha256sum "$m" | cut -d' ' -f1)"
 }
 
 # The final stage is `COPY --from=builder /out/ /`: everything the image holds
 # is decided here, so the test's image holds exactly the same tree.
 install_tree() {
 	dir=$1
+	m=${MINIT:-build/dist/$(arch_of "${2:-}")/minit}
 	mkdir -p "$dir/usr/share/doc/minit"
-	install -m 0755 "${MINIT:-minit}" "$dir/minit"
+	install -m 0755 "$m" "$dir/minit"
 	# minit's licence, what the binary links, and those components'
 	# licence texts (the LGPL asks for its text to come with the binary,
 	# musl's MIT licence for its notice)
@@ -105,7 +66,7 @@ install_tree() {
 
 case "${1:-}" in
 packages) packages ;;
-build) build ;;
-install) [ $# -eq 2 ] || die "usage: $0 install DIR"; install_tree "$2" ;;
-*) echo "usage: $0 packages|build|install DIR" >&2; exit 2 ;;
+build) build "${2:-}" ;;
+install) [ $# -ge 2 ] || die "usage: $0 install DIR [ARCH]"; install_tree "$2" "${3:-}" ;;
+*) echo "usage: $0 packages|build [ARCH]|install DIR [ARCH]" >&2; exit 2 ;;
 esac

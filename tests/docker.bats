@@ -1,135 +1,116 @@
 #!/usr/bin/env bats
-# docker/: the builder recipe and the Dockerfile's shape.  No Alpine image can
-# be pulled here, so this runs docker/builder.sh's Alpine path on Debian, with
-# what the Alpine builder stage has:
-#   cc          a compiler whose default libc is musl, linking static-pie, that
-#               sees the kernel headers (Alpine: build-base + linux-headers);
-#               here gcc with a musl static-pie specs file;
-#   pkg-config  finds static libseccomp and libcap-ng (Alpine:
-#               libseccomp-static, libcap-ng-static); here the prebuilt
-#               $DEPS (build/deps, or DEPS=... given to make).
-# The make invocation itself is builder.sh's, unchanged.
+# docker/: the multi-platform image, built for real.  setup_file runs the
+# first command of docs/docker.md as written (`make image`): it makes the
+# Debian 12 builder base on this machine (build-aux/builder-base.sh:
+# mmdebstrap from this machine's apt sources, then `podman import`) and
+# `podman build`s docker/Dockerfile for linux/amd64 and linux/arm64, the
+# builder cross-compiling on the build platform.  `make dist` builds the
+# release files beside it; the images' /minit must be the same bytes.
+# Needs root, podman, runc and mmdebstrap (build-aux/install-deps.sh test).
 load lib
 
 setup_file() {
-	local deps=${DEPS:-build/deps} t=$BATS_FILE_TMPDIR
-	case $deps in /*) ;; *) deps=$TOP/$deps ;; esac
-	if [ ! -f "$deps/lib/libseccomp.a" ] || [ ! -f "$deps/lib/libcap-ng.a" ]; then
-		echo "docker.bats: no static libraries in $deps (run make first)" >&2
-		return 1
-	fi
-	export DEPS_DIR=$deps
-	mkdir -p "$t/bin" "$t/pc"
-	# Debian's musl-gcc links dynamically; the same two seds as the Makefile's
-	# specs rule turn it into Alpine gcc's static-pie default.
-	sed -e 's#%{!shared: \(/usr/lib/[^ ]*\)/Scrt1.o}#\1/rcrt1.o#' \
-	    -e 's#^-dynamic-linker .* -nostdlib .*#-nostdlib -static -pie --no-dynamic-linker -z text#' \
-	    /usr/lib/x86_64-linux-musl/musl-gcc.specs > "$t/musl.specs"
-	printf '#!/bin/sh\nexec gcc -specs %s -isystem %s "$@"\n' \
-	    "$t/musl.specs" "$deps/kernel-include" > "$t/bin/cc"
-	chmod +x "$t/bin/cc"
-	# The .pc files Alpine's -dev packages ship, pointing at $DEPS.
-	for lib in libseccomp:seccomp:2.6.0 libcap-ng:cap-ng:0.8.5; do
-		IFS=: read -r name l ver <<<"$lib"
-		cat > "$t/pc/$name.pc" <<EOF
-prefix=$deps
-libdir=\${prefix}/lib
-includedir=\${prefix}/include
-Name: $name
-Description: static $name for the builder test
-Version: $ver
-Cflags: -I\${includedir}
-Libs: -L\${libdir} -l$l
-EOF
+	[ "$(id -u)" = 0 ] || skip "needs root (podman, mmdebstrap)"
+	command -v podman >/dev/null && command -v mmdebstrap >/dev/null ||
+		skip "needs podman and mmdebstrap: build-aux/install-deps.sh test"
+	export IMAGE=localhost/minit-arm64-docker-$$ VERSION REV DIST=$BATS_FILE_TMPDIR/dist
+	VERSION=$(sed -n 's/^#define MINIT_VERSION "\(.*\)"/\1/p' "$TOP/minit.h")
+	REV=$(make -s -C "$TOP" -f - print-rev <<<'include Makefile
+print-rev: ; @echo $(MINIT_REVISION)')
+	# docs/docker.md's first command, as written, in the top folder
+	local cmd
+	cmd=$(awk '/^```sh$/ { getline; print; exit }' "$TOP/docs/docker.md")
+	echo "# docs/docker.md: $cmd" >&3
+	[ "$cmd" = "make image" ] || { echo "first command: '$cmd'" >&3; return 1; }
+	(cd "$TOP" && eval "$cmd") > "$BATS_FILE_TMPDIR/image.log" 2>&1 ||
+		{ tail -40 "$BATS_FILE_TMPDIR/image.log" >&3; return 1; }
+	make -s -C "$TOP" dist DIST="$DIST" > "$BATS_FILE_TMPDIR/dist.log" 2>&1 ||
+		{ tail -20 "$BATS_FILE_TMPDIR/dist.log" >&3; return 1; }
+}
+
+teardown_file() {
+	podman manifest rm "$IMAGE:$VERSION" >/dev/null 2>&1 || true
+	podman rmi -f "$IMAGE:$VERSION-amd64" "$IMAGE:$VERSION-arm64" >/dev/null 2>&1 || true
+}
+
+# image_file ARCH PATH OUT: a file of the image, without running it
+image_file() {
+	local c
+	c=$(podman create --platform "linux/$1" "$IMAGE:$VERSION-$1")
+	podman cp "$c:$2" "$3"
+	podman rm "$c" >/dev/null
+}
+
+@test "docker: make image builds linux/amd64 and linux/arm64 on a Debian 12 builder made here" {
+	for a in amd64 arm64; do
+		run podman image inspect --format '{{.Os}}/{{.Architecture}}' "$IMAGE:$VERSION-$a"
+		assert_status 0
+		[ "$output" = "linux/$a" ]
 	done
-}
-
-# builder_in DIR: copy the tree as `COPY . .` does, leaving out what
-# .dockerignore names (each pattern anchored at the top, as Docker reads it),
-# then run the builder stage's two commands.
-builder_in() {
-	local d=$1
-	mkdir -p "$d"
-	(cd "$TOP" && tar --anchored --wildcards \
-	    --exclude-from=<(sed -n 's#^\([^#].*\)#./\1#p' .dockerignore) -cf - .) |
-		tar -C "$d" -xf -
-	(cd "$d" && PATH="$BATS_FILE_TMPDIR/bin:$PATH" \
-	    PKG_CONFIG_PATH="$BATS_FILE_TMPDIR/pc" PKG_CONFIG_LIBDIR="$BATS_FILE_TMPDIR/pc" \
-	    BUILDER_FLAVOUR=alpine LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=0 \
-	    sh docker/builder.sh build && sh docker/builder.sh install "$d/out")
-}
-
-@test "docker: the builder recipe builds a static-pie minit from static libraries" {
-	run builder_in "$BATS_TEST_TMPDIR/a"
+	run podman manifest inspect "$IMAGE:$VERSION"
 	assert_status 0
-	assert_line_has '^builder: libseccomp 2\.6\.0, libcap-ng 0\.8\.5$'
-	assert_line_has '^builder: ok: [0-9]+ bytes'
-	local m=$BATS_TEST_TMPDIR/a/out/minit
-	run file "$m"
-	assert_line_has 'static-pie linked'
-	assert_line_has 'stripped'
-	run readelf -lW "$m"
-	refute_line_has 'INTERP'
-	assert_line_has 'GNU_RELRO'
-	assert_line_has 'GNU_STACK +0x0+ 0x0+ 0x0+ 0x0+ 0x0+ RW '
-	run readelf -dW "$m"
-	refute_line_has 'NEEDED'
-	assert_line_has 'BIND_NOW|FLAGS.*NOW'
-	# The image tree holds the binary, executable by all, writable by root
-	# only (P24), and nothing else but licences.
-	[ "$(stat -c %a "$m")" = 755 ]
-	run sh -c "cd '$BATS_TEST_TMPDIR/a/out' && find . -type f | sort"
-	assert_line_has '^\./minit$'
+	assert_line_has '"architecture": "amd64"'
+	assert_line_has '"architecture": "arm64"'
+	# the builder was cross-compiling on this machine: no emulator ran
+	run grep -c 'builder: ok: ' "$BATS_FILE_TMPDIR/image.log"
+	[ "$output" = 2 ]
+	run podman image inspect --format '{{ index .Config.Labels "minit.packages" }}' minit-builder
+	[ -n "$output" ]
+}
+
+@test "docker: each image's /minit is byte-identical to make dist's file of its architecture" {
+	image_file amd64 /minit "$BATS_TEST_TMPDIR/amd64"
+	image_file arm64 /minit "$BATS_TEST_TMPDIR/arm64"
+	cmp "$BATS_TEST_TMPDIR/amd64" "$DIST/minit-$VERSION-linux-amd64"
+	cmp "$BATS_TEST_TMPDIR/arm64" "$DIST/minit-$VERSION-linux-arm64"
+	run file "$BATS_TEST_TMPDIR/arm64"
+	assert_line_has 'ARM aarch64.*static-pie linked'
+	# control: the two architectures differ
+	! cmp -s "$BATS_TEST_TMPDIR/amd64" "$BATS_TEST_TMPDIR/arm64"
+}
+
+@test "docker: the image holds /minit (root, 0755) and its licences, nothing else" {
+	local c
+	c=$(podman create --platform linux/arm64 "$IMAGE:$VERSION-arm64")
+	run sh -c "podman export '$c' | tar -tvf -"
+	podman rm "$c" >/dev/null
+	assert_status 0
+	assert_line_has '^-rwxr-xr-x root/root .* minit$'
 	for f in LICENSE THIRD_PARTY.md LGPL-2.1.txt musl-copyright.txt; do
-		assert_line_has "^\./usr/share/doc/minit/${f//./\\.}\$"
+		assert_line_has " usr/share/doc/minit/${f//./\\.}\$"
 	done
-	run grep -Ev '^\./(minit|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md|LGPL-2\.1\.txt|musl-copyright\.txt))$' <<<"$output"
+	run grep -Ev ' (minit|usr/|usr/share/|usr/share/doc/|usr/share/doc/minit/|usr/share/doc/minit/(LICENSE|THIRD_PARTY\.md|LGPL-2\.1\.txt|musl-copyright\.txt)|(dev|etc|proc|sys|run)/.*|dev/|etc/|proc/|sys/|run/)$' <<<"$output"
 	assert_status 1
 }
 
-@test "docker: the recipe's minit is byte-identical to make's release ./minit" {
-	run builder_in "$BATS_TEST_TMPDIR/a"
-	assert_status 0
-	# The binary the image ships is the binary the other tests test.
-	run cmp "$BATS_TEST_TMPDIR/a/out/minit" "$MINIT"
-	assert_status 0
+@test "docker: OCI labels: source, version, revision, licences" {
+	for a in amd64 arm64; do
+		run podman image inspect --format '{{json .Config.Labels}}' "$IMAGE:$VERSION-$a"
+		assert_status 0
+		assert_line_has "\"org.opencontainers.image.version\":\"$VERSION\""
+		assert_line_has "\"org.opencontainers.image.revision\":\"$REV\""
+		assert_line_has '"org.opencontainers.image.licenses":"MIT AND LGPL-2.1-only AND LGPL-2.1-or-later"'
+		assert_line_has '"org.opencontainers.image.source":"[^"]+"'
+	done
 }
 
-@test "docker: the recipe's minit runs as PID 1 on a read-only root" {
-	run builder_in "$BATS_TEST_TMPDIR/a"
+@test "docker: the amd64 image runs: minit -V names x86_64 and the pinned versions" {
+	. "$TOP/build-aux/pins"
+	run podman run --rm --runtime runc --network none "$IMAGE:$VERSION-amd64" -V
 	assert_status 0
-	export R=$BATS_TEST_TMPDIR/root
-	MINIT=$BATS_TEST_TMPDIR/a/out/minit mkroot "$R"
-	run ro_run -- --user app -- /t/probe status
-	assert_status 0
-	assert_line_has '^pid=[0-9]+ ppid=1 '
-	run "$BATS_TEST_TMPDIR/a/out/minit" --version
-	assert_status 0
-}
-
-@test "docker: the recipe is reproducible: two folders, the same bytes" {
-	run builder_in "$BATS_TEST_TMPDIR/a"
-	assert_status 0
-	run builder_in "$BATS_TEST_TMPDIR/other-folder"
-	assert_status 0
-	cmp "$BATS_TEST_TMPDIR/a/out/minit" "$BATS_TEST_TMPDIR/other-folder/out/minit"
-}
-
-@test "docker: the recipe refuses libraries older than the pinned versions" {
-	local d=$BATS_TEST_TMPDIR/old
-	mkdir -p "$d/pc"
-	cp "$BATS_FILE_TMPDIR"/pc/*.pc "$d/pc/"
-	sed -i 's/^Version: .*/Version: 2.5.4/' "$d/pc/libseccomp.pc"
-	run env PKG_CONFIG_PATH="$d/pc" PKG_CONFIG_LIBDIR="$d/pc" BUILDER_FLAVOUR=alpine \
-	    PATH="$BATS_FILE_TMPDIR/bin:$PATH" sh -c "cd '$TOP' && sh docker/builder.sh build"
-	assert_status 1
-	assert_line_has '^builder: libseccomp 2\.5\.4 is older than 2\.6\.0$'
+	assert_line_has "^minit $VERSION$"
+	assert_line_has "^revision $REV$"
+	assert_line_has '^arch x86_64$'
+	assert_line_has "^libseccomp $SECCOMP_VER$"
+	assert_line_has "^libcap-ng $CAPNG_VER$"
+	assert_line_has "^musl $MUSL_VER$"
 }
 
 # from_ok LINE STAGES: a FROM line names scratch, an earlier stage, an ARG,
 # or an image pinned by digest.
 from_ok() {
 	local img=${1#FROM }
+	img=${img#--platform=* }
 	img=${img%% AS *}
 	case $img in
 	scratch | \$\{*\}) return 0 ;;
@@ -150,8 +131,8 @@ from_ok() {
 				[[ $line == *" AS "* ]] && stages="$stages ${line##* AS }"
 				;;
 			ARG\ *IMAGE=*)
-				# pinned, or a bare local name (the minit image
-				# built from this tree: no registry, nothing to pin)
+				# pinned, or a bare local name (an image made on
+				# this machine: no registry, nothing to pin)
 				[[ $line =~ @sha256:[0-9a-f]{64}$ ||
 				    $line =~ =[a-z0-9._-]+$ ]] || {
 					echo "$f: not pinned: $line" >&2; return 1; }
@@ -161,4 +142,6 @@ from_ok() {
 	done
 	run grep -E '^FROM ' "$TOP/docker/Dockerfile"
 	[ "${lines[-1]}" = "FROM scratch AS minit" ]
+	# the builder runs on the build platform: cross-compiling, no emulation
+	assert_line_has '^FROM --platform=\$BUILDPLATFORM \$\{BUILDER_IMAGE\} AS builder$'
 }
