@@ -317,10 +317,13 @@ dist:
 # is Debian 12 made here from this machine's apt sources
 # (build-aux/builder-base.sh); docs/docker.md.
 IMAGE	?= minit
-BUILDER_BASE ?= minit-builder
+BUILDER_BASE ?= localhost/minit-builder
 IMAGE_TOOL ?= podman
 MINIT_SOURCE ?= $(or $(shell git remote get-url origin 2>/dev/null),unknown)
+DOCKER_ARCH_x86_64 := amd64
+DOCKER_ARCH_aarch64 := arm64
 IMAGE_ARGS = --build-arg BUILDER_IMAGE=$(BUILDER_BASE) --build-arg MINIT_SOURCE='$(MINIT_SOURCE)' \
+	--build-arg BUILDPLATFORM=linux/$(DOCKER_ARCH_$(HOST_ARCH)) --pull=never \
 	--build-arg MINIT_VERSION=$(VERSION) --build-arg MINIT_REVISION='$(MINIT_REVISION)' \
 	--build-arg SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) -f docker/Dockerfile
 image:
@@ -329,7 +332,8 @@ image:
 	$(IMAGE_TOOL) build --platform linux/arm64 $(IMAGE_ARGS) -t $(IMAGE):$(VERSION)-arm64 .
 	-$(IMAGE_TOOL) manifest rm $(IMAGE):$(VERSION) >/dev/null 2>&1
 	$(IMAGE_TOOL) manifest create $(IMAGE):$(VERSION) \
-	    $(IMAGE):$(VERSION)-amd64 $(IMAGE):$(VERSION)-arm64
+	    containers-storage:$(IMAGE):$(VERSION)-amd64 \
+	    containers-storage:$(IMAGE):$(VERSION)-arm64
 
 demo:
 	build-aux/install-deps.sh build

@@ -54,7 +54,7 @@ image_file() {
 	# the builder was cross-compiling on this machine: no emulator ran
 	run grep -c 'builder: ok: ' "$BATS_FILE_TMPDIR/image.log"
 	[ "$output" = 2 ]
-	run podman image inspect --format '{{ index .Config.Labels "minit.packages" }}' minit-builder
+	run podman image inspect --format '{{ index .Config.Labels "minit.packages" }}' localhost/minit-builder
 	[ -n "$output" ]
 }
 
@@ -134,7 +134,7 @@ from_ok() {
 				# pinned, or a bare local name (an image made on
 				# this machine: no registry, nothing to pin)
 				[[ $line =~ @sha256:[0-9a-f]{64}$ ||
-				    $line =~ =[a-z0-9._-]+$ ]] || {
+				    $line =~ =(localhost/)?[a-z0-9._-]+$ ]] || {
 					echo "$f: not pinned: $line" >&2; return 1; }
 				;;
 			esac
