@@ -104,36 +104,21 @@ if [ "$arch" = aarch64 ]; then
 	cflags="$cflags -mbranch-protection=standard"
 fi
 
-# libseccomp for the x86 family only (build-aux/libseccomp-x86.patch says why):
-# the patch, then the syscall table cut to the name and the x86, x86_64 and x32
-# columns.  The header is checked first, so that a table with other columns
-# fails here instead of building a table whose numbers are in the wrong place.
-x86_only() {		# x86_only SRCDIR
+# libseccomp for one architecture family only (build-aux/libseccomp-NAME.patch
+# says why): the patch, then the syscall table cut to the name and that
+# family's columns FIELDS (cut -f), whose header must be WANT, so that a table
+# with other columns fails here instead of building a table whose numbers are
+# in the wrong place.  The unmodified table is kept for
+# tests/unit/check_systable.c, which holds the cut table to it.
+cut_table() {		# cut_table SRCDIR NAME FIELDS WANT
 	csv=$1/src/syscalls.csv
-	want='x86,x86_kver,x86_64,x86_64_kver,x32,x32_kver'
-	[ "$(head -n 1 "$csv" | cut -d, -f2-7)" = "$want" ] || {
-		say "$csv: columns 2-7 are not $want"; exit 1; }
-	patch -d "$1" -p1 -s --no-backup-if-mismatch < "$here/libseccomp-x86.patch"
-	# kept for tests/unit/check_systable.c, which holds the cut table to it
+	[ "$(head -n 1 "$csv" | cut -d, -f"$3")" = "$4" ] || {
+		say "$csv: columns $3 are not $4"; exit 1; }
+	patch -d "$1" -p1 -s --no-backup-if-mismatch < "$here/libseccomp-$2.patch"
 	cp "$csv" "$prefix/upstream-syscalls.csv"
-	{ echo "# minit: cut to the x86 family's columns (build-aux/deps.sh)"
-	  cut -d, -f1-7 "$csv"; } > "$csv.x86"
-	mv "$csv.x86" "$csv"
-	rm -f "$1/src/syscalls.perf" "$1/src/syscalls.perf.c"
-}
-
-# libseccomp for the aarch64 ABI only (build-aux/libseccomp-aarch64.patch):
-# the same steps, the table cut to the name and the aarch64 columns.
-aarch64_only() {	# aarch64_only SRCDIR
-	csv=$1/src/syscalls.csv
-	want='aarch64,aarch64_kver'
-	[ "$(head -n 1 "$csv" | cut -d, -f10-11)" = "$want" ] || {
-		say "$csv: columns 10-11 are not $want"; exit 1; }
-	patch -d "$1" -p1 -s --no-backup-if-mismatch < "$here/libseccomp-aarch64.patch"
-	cp "$csv" "$prefix/upstream-syscalls.csv"
-	{ echo "# minit: cut to the aarch64 columns (build-aux/deps.sh)"
-	  cut -d, -f1,10-11 "$csv"; } > "$csv.aarch64"
-	mv "$csv.aarch64" "$csv"
+	{ echo "# minit: cut to the $2 columns (build-aux/deps.sh)"
+	  cut -d, -f"1,$3" "$csv"; } > "$csv.cut"
+	mv "$csv.cut" "$csv"
 	rm -f "$1/src/syscalls.perf" "$1/src/syscalls.perf.c"
 }
 
@@ -178,8 +163,10 @@ if [ ! -f "$prefix/lib/libseccomp.a" ]; then
 	rm -rf "$work/libseccomp-$SECCOMP_VER"
 	tar -C "$work" -xzf "$work/src/libseccomp_$SECCOMP_VER.orig.tar.gz"
 	case $arch in
-	x86_64) x86_only "$work/libseccomp-$SECCOMP_VER"; only="x86 family" ;;
-	aarch64) aarch64_only "$work/libseccomp-$SECCOMP_VER"; only="aarch64" ;;
+	x86_64) cut_table "$work/libseccomp-$SECCOMP_VER" x86 2-7 \
+		'x86,x86_kver,x86_64,x86_64_kver,x32,x32_kver'; only="x86 family" ;;
+	aarch64) cut_table "$work/libseccomp-$SECCOMP_VER" aarch64 10-11 \
+		'aarch64,aarch64_kver'; only="aarch64" ;;
 	esac
 	say "building libseccomp $SECCOMP_VER ($only only)"
 	# shellcheck disable=SC2086

@@ -15,6 +15,11 @@ import sys
 
 import jsonschema
 
+# the pins file's reader is the SBOM generator's (build-aux/sbom.py)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "build-aux"))
+from sbom import pins as read_pins  # noqa: E402
+
 
 def main(schema_dir, pins_path, sbom_path, files):
     base = "http://cyclonedx.org/schema/"
@@ -32,13 +37,7 @@ def main(schema_dir, pins_path, sbom_path, files):
     for e in validator.iter_errors(bom):
         problems.append("schema: %s: %s" % ("/".join(map(str, e.path)),
                                             e.message))
-    pins = {}
-    with open(pins_path) as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                k, v = line.split("=", 1)
-                pins[k] = v
+    pins = read_pins(pins_path)
     comps = {c.get("name"): c for c in bom.get("components", [])}
     if bom.get("metadata", {}).get("component", {}).get("name") != "minit":
         problems.append("metadata.component is not minit")
