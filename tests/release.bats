@@ -9,15 +9,18 @@ SCHEMA=${MINIT_SCHEMA_CACHE:-/var/cache/minit/cyclonedx}/package/res/schema
 
 setup_file() {
 	export D1=$BATS_FILE_TMPDIR/a/minit D2=$BATS_FILE_TMPDIR/bb/c/minit-copy
+	export VERSION REV
+	local head
+	head=$(git -C "$TOP" rev-parse HEAD)
+	REV=${head:0:12}
+	VERSION=$(git -C "$TOP" show "$head:minit.h" |
+	    sed -n 's/^#define MINIT_VERSION "\(.*\)"/\1/p')
 	for d in "$D1" "$D2"; do
 		mkdir -p "$(dirname "$d")"
 		git clone -q --no-hardlinks "$TOP" "$d"
-		git -C "$d" checkout -q "$(git -C "$TOP" rev-parse HEAD)"
+		git -C "$d" checkout -q "$head"
 		make -C "$d" -s dist > "$d.log" 2>&1 || { tail -30 "$d.log" >&3; return 1; }
 	done
-	export VERSION REV
-	VERSION=$(sed -n 's/^#define MINIT_VERSION "\(.*\)"/\1/p' "$TOP/minit.h")
-	REV=$(git -C "$TOP" rev-parse --short=12 HEAD)
 }
 
 @test "make dist: minit-VERSION-linux-amd64 and -arm64, checked by sha256sum -c SHA256SUMS" {
