@@ -73,15 +73,20 @@ add_rules(scmp_filter_ctx ctx, const struct profile *p, int deny, uint32_t def)
 		const struct prof_sys *s = &p->sys[nr];
 		uint32_t act = seccomp_scmp_action(profile_concrete(s->action, deny));
 
-		if (s->state == PROF_SYS_NONE || act == def)
+		if (s->state == PROF_SYS_NONE ||
+		    (s->state == PROF_SYS_ALWAYS && act == def))
 			continue;
 		rc = 0;
 		if (s->state == PROF_SYS_ALWAYS)
 			rc = seccomp_rule_add_exact(ctx, act, nr, 0);
+		/* each conditional rule has its own action (JSON may mix) */
 		for (size_t k = 0; rc == 0 && s->state == PROF_SYS_IF &&
-		    k < p->nrules; k++)
-			if (p->rule[k].nr == nr)
+		    k < p->nrules; k++) {
+			act = seccomp_scmp_action(profile_concrete(
+			    p->rule[k].action, deny));
+			if (p->rule[k].nr == nr && act != def)
 				rc = add_cond_rule(ctx, act, &p->rule[k]);
+		}
 		if (rc != 0) {
 			errno = -rc;
 			log_sys("seccomp: rule for %s (line %u)",
