@@ -66,6 +66,7 @@ struct minit_config {
 	const char	*seccomp_profile;	/* "default", "strict", "off" or a path */
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
+	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
 
 	/* root filesystem (rootfs.c) */
 	bool		 allow_writable_root;

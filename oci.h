@@ -35,4 +35,8 @@ int	oci_parse(struct profile *p, const char *text, size_t len,
 	    const struct oci_env *env, struct oci_report *rep,
 	    struct prof_error *err);
 
+/* --seccomp-print --format oci (oci_print.c): p as OCI JSON on stdout,
+ * "deny" made concrete by deny (enum seccomp_action). */
+void	oci_print(const struct profile *p, int deny);
+
 #endif

@@ -566,6 +566,11 @@ seccomp_print(const struct minit_config *cfg)
 	char abuf[32];
 	size_t len;
 
+	if (is_off(name) && cfg->seccomp_print_oci) {
+		log_err("seccomp: --format oci: 'off' is no filter at all: give "
+		    "the runtime seccomp=unconfined");
+		return MINIT_EX_REFUSED;
+	}
 	if (is_off(name)) {
 		printf("# profile 'off': no filter; every syscall reaches the "
 		    "kernel\n");
@@ -582,6 +587,10 @@ seccomp_print(const struct minit_config *cfg)
 	p = profile_load(cfg, name, text, len, 1);
 	if (p == NULL)
 		return MINIT_EX_REFUSED;
+	if (cfg->seccomp_print_oci) {
+		oci_print(p, deny);
+		goto out;
+	}
 	def = profile_concrete(p->def, deny);
 	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n", name,
 	    action_text(profile_concrete((struct prof_action){ .act = PROF_DENY },
@@ -593,6 +602,7 @@ seccomp_print(const struct minit_config *cfg)
 	printf("\n# groups\n");
 	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)
 		printf("%s: %s\n    # %s\n", g->name, g->calls, g->why);
+out:
 	profile_free(p);
 	free(file_text);
 	file_text = NULL;

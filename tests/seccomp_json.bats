@@ -140,3 +140,117 @@ setup_file() {
 	assert_line_has '^getppid errno=1$'
 	assert_line_has '^getpid ok$'
 }
+
+# --seccomp-print PROFILE --format oci (issue 17 item 5) -----------------
+
+# Probes whose answer is the filter's alone: the same under minit as PID 1 and
+# as PID 1 of a podman container (getppid and unknown numbers differ there:
+# see the podman test).
+RT_PROBES="getpid fork socket-inet socket-raw socket-packet mmap mmap-wx
+	mprotect-wx personality-query personality-linux personality-linux32
+	personality-bsd personality-noaslr ioctl-tiocsti ioctl-tiocsti-hi
+	ioctl-tioclinux ioctl-fionread clone-newns clone-newuser clone3
+	unshare-user unshare-ns mount umount2 ptrace bpf keyctl io_uring_setup
+	userfaultfd setns kexec_load init_module open_by_handle_at
+	process_vm_readv kcmp acct swapon reboot syslog iopl settimeofday
+	clock_settime fsopen open_tree move_mount mount_setattr"
+
+# answers PROFILE [MINIT-ARGS...]: the probes' answers under PROFILE.
+answers() {
+	local p=$1
+	shift
+	# shellcheck disable=SC2086
+	ro_run -- --allow-root "$@" --seccomp "$p" -- /t/probe try $RT_PROBES syscall-1000 2>&1
+}
+
+@test "OCI export: default, strict and a profile file round-trip through --seccomp" {
+	printf 'include default\nallow ptrace\ndeny socket if arg0 == AF_PACKET\ndeny @swap errno EACCES\n' > "$R/profiles/mine"
+	for p in default strict /profiles/mine; do
+		"$MINIT" --seccomp-print "${p/#\/profiles/$R/profiles}" --format oci \
+		    > "$R/profiles/rt.json"
+		jq -e '.defaultAction and (.syscalls | length > 0)' "$R/profiles/rt.json" >/dev/null
+		want=$(answers "$p")
+		got=$(answers /profiles/rt.json)
+		if [ "$want" != "$got" ]; then
+			echo "$p: answers differ after the round trip:" >&2
+			diff <(echo "$want") <(echo "$got") >&2
+			return 1
+		fi
+		eval "ans_${p//[^a-z]/_}=\$want"
+	done
+	# control: the probes tell the three profiles apart
+	[ "$ans_default" != "$ans_strict" ]
+	[ "$ans_default" != "$ans__profiles_mine" ]
+	grep -q '^ioctl-tiocsti-hi errno=1$' <<<"$ans_default"
+	grep -q '^swapon errno=1$' <<<"$ans_default"
+	grep -q '^swapon errno=13$' <<<"$ans__profiles_mine"
+	# --seccomp-action is made concrete in the export
+	"$MINIT" --seccomp-action log --seccomp-print default --format oci > "$R/profiles/rt.json"
+	run answers /profiles/rt.json
+	assert_line_has '^bpf errno=(14|22)$'	# logged, not denied
+}
+
+@test "OCI export: argument checks are masked 32-bit compares (ioctl, clone, personality)" {
+	run "$MINIT" --seccomp-print default --format oci
+	assert_status 0
+	# TIOCSTI (0x5412 = 21522) with the high half masked off
+	assert_line_has '"names": \["ioctl"\], "action": "SCMP_ACT_ERRNO", "errnoRet": 1, "args": \[\{"index": 1, "value": 4294967295, "valueTwo": 21522, "op": "SCMP_CMP_MASKED_EQ"\}\]'
+	# each CLONE_NEW* flag (CLONE_NEWUSER 0x10000000)
+	assert_line_has '"names": \["clone"\], .*"value": 268435456, "valueTwo": 268435456, "op": "SCMP_CMP_MASKED_EQ"'
+	assert_line_has '"names": \["personality"\], "action": "SCMP_ACT_ERRNO"'
+	refute_line_has 'SCMP_CMP_(EQ|NE)"'
+	run "$MINIT" --format oci --seccomp-print off
+	assert_status 125
+	assert_line_has "^minit: seccomp: --format oci: 'off' is no filter at all"
+	run "$MINIT" --format yaml --seccomp-print default
+	assert_status 125
+	assert_line_has "^minit: --format: 'yaml': want text or oci$"
+	run "$MINIT" --format oci -- /bin/true
+	assert_status 125
+	assert_line_has '^minit: --format goes with --seccomp-print$'
+}
+
+@test "OCI export: podman --runtime runc with the printed profile gives the same answers" {
+	[ "$(id -u)" = 0 ] && command -v podman >/dev/null && command -v runc >/dev/null || {
+		echo "needs root, podman and runc (build-aux/install-deps.sh test)" >&2
+		return 1
+	}
+	local img="localhost/minit-seccomp-json-$$:probe" ctx=$BATS_TEST_TMPDIR/ctx
+	mkdir -p "$ctx"
+	cp "$TBIN/probe" "$ctx/probe"
+	printf 'FROM scratch\nCOPY probe /probe\n' > "$ctx/Containerfile"
+	podman --runtime runc build --pull=never --layers=false -q -t "$img" "$ctx" >/dev/null
+	prun() {	# prun PROFILE-FILE: the probes in a container under it
+		# shellcheck disable=SC2086
+		podman --runtime runc run --rm --network none --pull never \
+		    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+		    --cap-drop ALL --security-opt "seccomp=$1" "$img" \
+		    /probe try $RT_PROBES syscall-1000
+	}
+	local rc=0 p want got
+	for p in default strict; do
+		"$MINIT" --seccomp-print "$p" --format oci > "$BATS_TEST_TMPDIR/$p.json"
+		want=$(answers "$p")
+		got=$(prun "$BATS_TEST_TMPDIR/$p.json" 2>&1) || rc=1
+		# runc answers ENOSYS for syscall numbers above every one it
+		# knows, whatever the default action (its own addition to the
+		# filter); the rest must be equal
+		want=$(sed 's/^syscall-1000 errno=1$/syscall-1000 errno=38/' <<<"$want")
+		if [ "$want" != "$got" ]; then
+			echo "$p: minit and podman answer differently:" >&2
+			diff <(echo "$want") <(echo "$got") >&2
+			rc=1
+		fi
+	done
+	# control: a plain SCMP_CMP_EQ on TIOCSTI (64 bits) lets the
+	# high-half variant through under podman; the export's masked one not
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["ioctl"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 1, "value": 21522, "op": "SCMP_CMP_EQ"}]}]}\n' > "$BATS_TEST_TMPDIR/eq.json"
+	got=$(podman --runtime runc run --rm --network none --pull never \
+	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 --cap-drop ALL \
+	    --security-opt "seccomp=$BATS_TEST_TMPDIR/eq.json" "$img" \
+	    /probe try ioctl-tiocsti ioctl-tiocsti-hi 2>&1) || rc=1
+	grep -q '^ioctl-tiocsti errno=1$' <<<"$got" || rc=1
+	grep -q '^ioctl-tiocsti-hi errno=9$' <<<"$got" || rc=1
+	podman rmi -f "$img" >/dev/null
+	return $rc
+}
