@@ -24,17 +24,8 @@
 #define JSMN_PARENT_LINKS	/* closing a bracket in O(1), not a scan back */
 #include "third_party/jsmn/jsmn.h"
 
+#include "arch.h"
 #include "oci.h"
-
-#if defined(__x86_64__)
-#define NATIVE_SCMP	"SCMP_ARCH_X86_64"
-#define NATIVE_GO	"amd64"		/* Docker's "arches" use Go's names */
-#elif defined(__aarch64__)
-#define NATIVE_SCMP	"SCMP_ARCH_AARCH64"
-#define NATIVE_GO	"arm64"
-#else
-#error "minit's seccomp profiles are for x86_64 and aarch64"
-#endif
 
 struct walk {
 	const char	*js;
@@ -259,7 +250,7 @@ check_arches(struct walk *w)
 		for (k = list + 1; n-- > 0; k = next(w, k)) {
 			if (str(w, k, "architectures[]", s, sizeof(s)) == -1)
 				return -1;
-			found |= strcmp(s, NATIVE_SCMP) == 0;
+			found |= strcmp(s, arch_native.oci_arch) == 0;
 			any = 1;
 		}
 	}
@@ -276,14 +267,14 @@ check_arches(struct walk *w)
 				return fail(w, at(w, k), "archMap[]: no architecture");
 			if (str(w, a, "archMap[].architecture", s, sizeof(s)) == -1)
 				return -1;
-			found |= strcmp(s, NATIVE_SCMP) == 0;
+			found |= strcmp(s, arch_native.oci_arch) == 0;
 			any = 1;
 		}
 	}
 	if (any && !found)
 		return fail(w, at(w, list != 0 ? list : map), "architectures: %s is "
 		    "not listed: the profile is not for this machine",
-		    NATIVE_SCMP);
+		    arch_native.oci_arch);
 	return 0;
 }
 
@@ -364,7 +355,7 @@ filter(struct walk *w, int i, int include, const char *where, int *applies)
 		for (k = arches + 1; n-- > 0; k = next(w, k)) {
 			if (str(w, k, where, s, sizeof(s)) == -1)
 				return -1;
-			listed |= strcmp(s, NATIVE_GO) == 0;
+			listed |= strcmp(s, arch_native.go_arch) == 0;
 		}
 		if (w->t[arches].size > 0 && listed != include)
 			*applies = 0;

@@ -7,6 +7,7 @@
 #define MINIT_OCI_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "profile.h"
@@ -35,8 +36,8 @@ int	oci_parse(struct profile *p, const char *text, size_t len,
 	    const struct oci_env *env, struct oci_report *rep,
 	    struct prof_error *err);
 
-/* --seccomp-print --format oci (oci_print.c): p as OCI JSON on stdout,
- * "deny" made concrete by deny (enum seccomp_action). */
-void	oci_print(const struct profile *p, int deny);
+/* --seccomp-print --format oci (oci_print.c): a finished profile
+ * (profile_finish) as OCI JSON on out. */
+void	oci_print(FILE *out, const struct prof_filter *f);
 
 #endif
