@@ -96,8 +96,8 @@ log_line(const char *fmt, va_list ap, int err)
 		    strerror(err));
 	if ((size_t)m >= sizeof(raw))
 		m = (int)sizeof(raw) - 1;
-	memcpy(buf, "minit: ", 7);
-	log_escape(buf + 7, sizeof(buf) - 8, raw, (size_t)m);
+	n = (size_t)snprintf(buf, sizeof(buf), "minit: ");
+	log_escape(buf + n, sizeof(buf) - n - 1, raw, (size_t)m);	/* - 1: the newline */
 	n = strlen(buf);
 	buf[n++] = '\n';
 	if (held.on && n <= sizeof(held.buf) - held.len) {
