@@ -29,7 +29,7 @@ enum seccomp_action {
 	MINIT_SECCOMP_LOG,		/* allowed, logged by the kernel */
 };
 
-/* Who PROGRAM runs as; filled by privdrop_resolve() before the fork. */
+/* Who PROGRAM runs as; filled by identity_resolve() before the fork. */
 struct minit_identity {
 	bool		 change;	/* false: keep the ids minit started with */
 	uid_t		 uid;
@@ -67,6 +67,12 @@ struct minit_config {
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
 
+	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
+	 * has its own copy (init.c, init_supervise).  envp above holds the
+	 * env-file secrets (envfile_build; wiped by envfile_wipe). */
+	char		*seccomp_text;	/* a --seccomp FILE's text; NULL: builtin */
+	size_t		 seccomp_len;
+
 	/* root filesystem (rootfs.c) */
 	bool		 allow_writable_root;
 	bool		 require_noexec;
@@ -75,24 +81,5 @@ struct minit_config {
 	bool		 audit;
 	bool		 audit_json;
 };
-
-/* Logging (log.c).  One line on stderr, "minit: <what>: <why>".  Every
- * line goes through log_escape as a whole, so input (names, paths, profile
- * tokens, env keys) may be passed to these with %s as it is. */
-void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* + ": strerror(errno)" */
-void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
-void	log_release(void);	/* write what was held; log directly again */
-void	log_discard(void);	/* drop what was held; log directly again */
-/* The one escaping rule for anything from input that minit prints (stderr,
- * --audit text and JSON): the len bytes of src as printable ASCII in dst
- * (size > 4; always NUL-terminated): a byte outside 0x20..0x7e becomes
- * \xHH, a backslash \\, so no control byte (ESC, CR, NUL, DEL, C1 or
- * other) reaches a terminal or a log, and an escaped byte cannot be told
- * from a typed one only by its backslash.  What does not fit ends in "...".
- * Returns dst. */
-char	*log_escape(char *dst, size_t size, const char *src, size_t len);
 
 #endif

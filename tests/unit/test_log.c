@@ -1,9 +1,10 @@
 /* log_escape (log.c): the one escaping rule for input minit prints
  * (issue 14 item 14, docs/security.md P43). */
+#include <stddef.h>
 #include <string.h>
 
 #include "harness.h"
-#include "minit.h"
+#include "log.h"
 
 static const char *
 esc(const char *s, size_t len, size_t size)
