@@ -44,7 +44,8 @@ name_ok(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+		    c == '.' ||
 		    c == '$' || c == '@'))
 			return 0;
 	}
@@ -170,7 +171,8 @@ group_line(const char *line, size_t len, struct field f[GROUP_FIELDS],
 	struct field m;
 
 	if (split_fields(line, len, f, GROUP_FIELDS) == -1 ||
-	    !name_ok(f[0].p, f[0].len) || passwd_id_parse(f[2].p, f[2].len, gid) == -1)
+	    !name_ok(f[0].p, f[0].len) ||
+	    passwd_id_parse(f[2].p, f[2].len, gid) == -1)
 		return -1;
 	for (size_t pos = 0; next_member(&f[3], &pos, &m);)
 		if (!name_ok(m.p, m.len))
@@ -232,7 +234,8 @@ add_gid(uint32_t *gids, size_t max, size_t *n, uint32_t gid)
 }
 
 enum pw_result
-passwd_group_list(const char *buf, size_t len, const char *user, uint32_t primary,
+passwd_group_list(const char *buf, size_t len, const char *user,
+    uint32_t primary,
     uint32_t *gids, size_t max, size_t *n, size_t *line)
 {
 	const char *l;
