@@ -1,9 +1,11 @@
 /* audit_report.c: --audit's output, text or JSON (audit_report.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "audit_report.h"
+#include "log.h"
 #include "minit.h"
 
 void
@@ -29,13 +31,13 @@ jb_printf(struct jbuf *b, const char *fmt, ...)
 void
 jb_str(struct jbuf *b, const char *s)
 {
+	char esc[2048];
+
+	log_escape(esc, sizeof(esc), s, strlen(s));
 	jb_printf(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
-	    p++) {
+	for (const char *p = esc; *p != '\0'; p++) {
 		if (*p == '"' || *p == '\\')
 			jb_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p >= 0x7f)
-			jb_printf(b, "\\u%04x", *p);
 		else
 			jb_printf(b, "%c", *p);
 	}
@@ -53,6 +55,7 @@ audit_out_check(struct audit_out *o, const char *id, enum verdict v,
     const struct jbuf *value, const char *reason)
 {
 	struct jbuf r = { .n = 0 };
+	char esc[2048];
 
 	if (v == PASS)
 		o->passed++;
@@ -65,7 +68,9 @@ audit_out_check(struct audit_out *o, const char *id, enum verdict v,
 			    sizeof(o->failed_ids[0]), "%s", id);
 	}
 	if (!o->json) {
-		printf("%-4s  %-26s %s\n", verdict_name(v), id, reason);
+		/* paths, mount points and fstypes in it come from the system */
+		printf("%-4s  %-26s %s\n", verdict_name(v), id,
+		    log_escape(esc, sizeof(esc), reason, strlen(reason)));
 		return;
 	}
 	jb_str(&r, reason);
@@ -81,8 +86,11 @@ audit_out_header(struct audit_out *o, const char *program)
 	struct jbuf p = { .n = 0 };
 
 	if (!o->json) {
+		char esc[2048];
+
 		printf("minit %s --audit: PROGRAM %s\n", MINIT_VERSION,
-		    program != NULL ? program : "(none)");
+		    program != NULL ? log_escape(esc, sizeof(esc), program,
+		    strlen(program)) : "(none)");
 		return;
 	}
 	if (program != NULL)

@@ -21,8 +21,9 @@ struct jbuf {
 
 void	jb_printf(struct jbuf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* A JSON string: quotes, backslash and every byte outside printable ASCII
- * escaped as \u00XX, so any path gives valid JSON. */
+/* A JSON string of s as log_escape shows it (the same text as the text
+ * report and stderr: a consumer that prints it prints no control byte),
+ * then quotes and backslashes escaped for JSON. */
 void	jb_str(struct jbuf *b, const char *s);
 
 /* The writer's state: the format and the counts for the summary. */
