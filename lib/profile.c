@@ -411,7 +411,8 @@ add_rule(struct parser *ps, int nr, struct prof_action a,
 		profile_drop_rules(p, nr);
 		s->state = ncond == 0 ? PROF_SYS_ALWAYS : PROF_SYS_IF;
 		s->action = a;
-		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX : ps->line);
+		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX :
+		    ps->line);
 	}
 	if (ncond == 0)
 		return 0;
@@ -542,7 +543,8 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 	}
 	if (strcmp(tok[0], "include") == 0) {
 		const char *t;
-		struct parser inner = { .p = ps->p, .err = ps->err, .depth = 1 };
+		struct parser inner = { .p = ps->p, .err = ps->err,
+		    .depth = 1 };
 
 		if (ntok != 2)
 			return fail(ps, "include: want one builtin profile name");
