@@ -510,7 +510,8 @@ print_rules(const struct profile *p, int deny)
 			continue;
 		profile_syscall_name(nr, name, sizeof(name));
 		if (s->state == PROF_SYS_ALWAYS) {
-			if (seccomp_build_action(a) == seccomp_build_action(def))
+			if (seccomp_build_action(a) ==
+			    seccomp_build_action(def))
 				noop++;
 			else
 				printf("%-22s %s\n", name,
@@ -521,7 +522,8 @@ print_rules(const struct profile *p, int deny)
 			if (p->rule[k].nr != nr)
 				continue;
 			a = profile_concrete(p->rule[k].action, deny);
-			if (seccomp_build_action(a) == seccomp_build_action(def)) {
+			if (seccomp_build_action(a) ==
+			    seccomp_build_action(def)) {
 				noop++;
 				continue;
 			}

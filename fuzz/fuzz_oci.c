@@ -20,9 +20,9 @@ check(const struct profile *p)
 	for (size_t k = 0; k < p->nrules; k++) {
 		const struct prof_rule *r = &p->rule[k];
 
-		if (r->nr >= PROF_NR_MAX || p->sys[r->nr].state != PROF_SYS_IF ||
-		    r->ncond == 0 || r->ncond > PROF_MAX_CONDS ||
-		    r->action.act == PROF_NONE)
+		if (r->nr >= PROF_NR_MAX ||
+		    p->sys[r->nr].state != PROF_SYS_IF || r->ncond == 0 ||
+		    r->ncond > PROF_MAX_CONDS || r->action.act == PROF_NONE)
 			__builtin_trap();
 		for (unsigned i = 0; i < r->ncond; i++)
 			if (r->cond[i].arg > 5 ||
@@ -53,7 +53,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 			continue;
 		}
-		if (memchr(rep.unknown_name, '\0', sizeof(rep.unknown_name)) == NULL)
+		if (memchr(rep.unknown_name, '\0',
+		    sizeof(rep.unknown_name)) == NULL)
 			__builtin_trap();
 		check(&p);
 	}

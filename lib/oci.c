@@ -143,8 +143,8 @@ num(struct walk *w, int i, const char *where, uint64_t *out)
 static int
 is_null(const struct walk *w, int i)
 {
-	return w->t[i].type == JSMN_PRIMITIVE && w->t[i].end - w->t[i].start == 4 &&
-	    memcmp(w->js + w->t[i].start, "null", 4) == 0;
+	return w->t[i].type == JSMN_PRIMITIVE &&
+	    w->t[i].end - w->t[i].start == 4 && memcmp(w->js + w->t[i].start, "null", 4) == 0;
 }
 
 /* An array token (null counts as empty): its element count, or -1. */

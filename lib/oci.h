@@ -7,8 +7,8 @@
 #define MINIT_OCI_H
 
 #include <stddef.h>
-#include <stdio.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "profile.h"
 

@@ -55,7 +55,8 @@ oci_print(FILE *out, const struct prof_filter *f)
 		for (size_t k = i; k < f->nrules; k++) {
 			const struct prof_frule *o = &f->rule[k];
 
-			if (o->ncmp != 0 || done[o->nr] || !same(o->action, r->action))
+			if (o->ncmp != 0 || done[o->nr] ||
+			    !same(o->action, r->action))
 				continue;
 			done[o->nr] = 1;
 			fprintf(out, "%s\"%s\"", n == 0 ? "" : n % 6 == 0 ?

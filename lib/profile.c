@@ -180,8 +180,8 @@ profile_always_allows(const struct profile *p, int nr, int deny_action)
 		return runs(profile_concrete(s->action, deny_action));
 	if (s->state == PROF_SYS_IF) {
 		for (size_t k = 0; k < p->nrules; k++)
-			if (p->rule[k].nr == nr &&
-			    !runs(profile_concrete(p->rule[k].action, deny_action)))
+			if (p->rule[k].nr == nr && !runs(profile_concrete(
+			    p->rule[k].action, deny_action)))
 				return 0;
 	}
 	return runs(def);
@@ -698,7 +698,8 @@ profile_finish(const struct profile *p, int deny_action, struct prof_filter *f)
 			f->rule[f->nrules++] = (struct prof_frule){
 			    .nr = (uint16_t)nr, .line = s->line, .action = a };
 		/* each conditional rule has its own action (JSON may mix) */
-		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules; k++) {
+		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules;
+		    k++) {
 			a = final_action(p->rule[k].action, deny_action);
 			if (p->rule[k].nr == nr && !same_action(a, f->def))
 				finish_rule(&p->rule[k], a, f);
