@@ -336,7 +336,7 @@ image:
 	    containers-storage:$(IMAGE):$(VERSION)-arm64
 
 demo:
-	build-aux/install-deps.sh build
+	build-aux/install-deps.sh demo
 	$(MAKE) minit helpers
 	tests/demo.sh
 
@@ -403,8 +403,8 @@ fuzz-ci: $(FUZZ_BINS)
 		    "$$(sed -n 's/^stat::number_of_executed_units: *//p' $(BUILD)/fuzz/$$n.log)"; \
 	done
 
-# make lint: gcc -fanalyzer with the release compiler and flags, cppcheck and
-# clang-tidy (.clang-tidy); any finding fails.  Suppressions, each with its
+# make lint: gcc -fanalyzer with the release compiler and flags, cppcheck,
+# clang-tidy (.clang-tidy) and the format (lint-format); any finding fails.  Suppressions, each with its
 # reason: .cppcheck-suppressions, and NOLINT comments in the code.
 # every architecture file, not only the one built: they compile anywhere
 LINT_SRCS := $(SRCS) $(filter-out $(SRCS),$(wildcard arch/*.c))
@@ -414,7 +414,14 @@ CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Ia
 	--quiet --max-configs=1
 TIDY_FLAGS := $(filter-out -Werror,$(WARN)) $(INCS) $(DEP_CFLAGS) -iquote $(BUILD)/gen
 
-lint: lint-analyzer lint-cppcheck lint-tidy
+lint: lint-format lint-analyzer lint-cppcheck lint-tidy
+
+# The format: clang-format (.clang-format) up to the hand-aligned blanks,
+# and 80 columns (build-aux/format-check.sh and columns.sh say why).
+FORMAT_SRCS := $(LINT_SRCS) $(HDRS) $(FUZZ_SRCS) $(wildcard build-aux/*.c)
+lint-format:
+	build-aux/columns.sh $(FORMAT_SRCS)
+	build-aux/format-check.sh $(FORMAT_SRCS)
 
 lint-analyzer: $(DEP_STAMP) $(SPECS) $(BUILDINFO)
 	@set -e; for f in $(LINT_SRCS); do \
@@ -445,5 +452,5 @@ distclean:
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
 	cross-test-build dist release image \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
-	lint-tidy valgrind FORCE
+	lint-tidy lint-format valgrind FORCE
 .DELETE_ON_ERROR:

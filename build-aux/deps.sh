@@ -2,7 +2,8 @@
 # Build static, musl-linked libseccomp and libcap-ng from Debian's source
 # packages into $1 (a prefix with include/ and lib/).  Run once; the Makefile
 # caches the result.  The versions and checksums are pinned in
-# build-aux/pins (THIRD_PARTY.md says why these).
+# build-aux/pins: Debian 12's libseccomp 2.5.4 and libcap-ng 0.8.3 have known
+# traps (docs/security.md, "Library versions"), so we take Debian 13's.
 #
 #   deps.sh PREFIX [WORKDIR]          for $ARCH (x86_64, the default, or
 #                                     aarch64), with $MUSL_CC, a compiler for

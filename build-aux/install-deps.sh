@@ -1,19 +1,26 @@
 #!/bin/sh
 # Install the Debian 12 packages minit needs, only those that are missing.
 #   install-deps.sh build   to build minit
+#   install-deps.sh demo    to build minit and run make demo (tests/demo.sh)
 #   install-deps.sh test    to build and run the test suite
 #   install-deps.sh bench   to run the benchmarks
-#   install-deps.sh list SET  print the packages of SET (build, test, bench)
+#   install-deps.sh list SET  print the packages of SET (build, demo, test, bench)
+# Each set is what its command uses, beyond Debian's Essential and
+# Priority: required packages (in every Debian 12 install); tests/deps.bats
+# traces a real make demo and checks the demo set against what it touched.
 # As a non-root user it only says what is missing.  Building includes the
 # aarch64 cross build (make ARCH=aarch64, make dist): the arm64 architecture
 # is added to dpkg for musl-dev:arm64.  Testing also fetches the arm64 VM's
-# kernel and busybox packages (tests/vm/run.sh) into $MINIT_VM_CACHE.
+# kernel and busybox packages (tests/vm/run.sh) into $MINIT_VM_CACHE and the
+# CycloneDX schema (tests/check_sbom.py) into $MINIT_SCHEMA_CACHE.
 set -eu
 
 build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libtool
 	pkgconf libseccomp-dev libcap-ng-dev binutils file git
 	gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross"
-test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
+# demo.sh: /bin/busybox for the test root, pkill (procps); file is in $build
+demo="$build busybox-static procps util-linux mount"
+test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
 	qemu-system-arm mmdebstrap python3-jsonschema"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
@@ -26,9 +33,10 @@ if [ "${1:-}" = list ]; then
 fi
 case "${1:-build}" in
 build) want=$build ;;
+demo) want=$demo ;;
 test) want=$test ;;
 bench) want=$bench ;;
-*) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+*) echo "usage: $0 build|demo|test|bench" >&2; exit 2 ;;
 esac
 
 # The arm64 VM's kernel and busybox: downloaded, never installed (they are
