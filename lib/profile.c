@@ -455,7 +455,8 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (g == NULL)
 		return fail(ps, "unknown group '%s'", name);
 	/* every group name is checked by test_profile */
-	for (const char *s = g->calls; (s = profile_group_next(s, &nr)) != NULL;)
+	for (const char *s = g->calls;
+	    (s = profile_group_next(s, &nr)) != NULL;)
 		if (add_rule(ps, nr, a, c, ncond) == -1)
 			return -1;
 	return 0;

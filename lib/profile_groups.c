@@ -114,7 +114,7 @@ const struct prof_group prof_groups[] = {
 	    "setgroups setfsuid setfsgid",
 	    "change ids (only useful with a kept CAP_SETUID/CAP_SETGID)" },
 
-	/* --- in the builtin pid1 profile ------------------------------------ */
+	/* --- in the builtin pid1 profile ---------------------------------- */
 	{ "@legacy-open", "open",
 	    "open(2): x86_64 has it beside openat, aarch64 only openat (an "
 	    "empty group there)" },

@@ -1,5 +1,6 @@
-/* lib/version.c: `minit -V`.  Static linking hides the C library, libseccomp and
- * libcap-ng from image scanners, so the binary says which versions it holds.
+/* lib/version.c: `minit -V`.  Static linking hides the C library,
+ * libseccomp and libcap-ng from image scanners, so the binary says which
+ * versions it holds.
  * The Makefile passes them from build-aux/pins (or from pkg-config for a
  * DEPS=pkg-config link) and writes the git revision into buildinfo.h. */
 #include <seccomp.h>
