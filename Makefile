@@ -257,12 +257,13 @@ $(BUILD)/check_bpf: tests/unit/check_bpf.c tests/unit/harness.h $(GENOBJS) \
 	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
 	    $(BUILD)/rel/gen_seccomp_builtin.o $(DEP_LIBS)
 
-# check_systable: our x86-only libseccomp (build-aux/deps.sh) against the
+# check_systable: our cut libseccomp (build-aux/deps.sh) against the
 # upstream table it was cut from; only for that build, not for DEPS=... ones.
 SYSTABLE := $(if $(OWN_DEPS),$(BUILD)/check_systable)
+ARCHOBJS := $(BUILD)/rel/arch/$(ARCH).o $(BUILD)/rel/arch/unified.o
 $(BUILD)/check_systable: tests/unit/check_systable.c tests/unit/harness.h \
-		$(DEP_STAMP) $(SPECS)
-	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(DEP_LIBS)
+		$(DEP_STAMP) $(SPECS) $(ARCHOBJS)
+	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(ARCHOBJS) $(DEP_LIBS)
 
 unit: $(UNIT_BINS) $(BUILD)/check_bpf $(SYSTABLE)
 	SYSTABLE_CSV=$(DEPS)/upstream-syscalls.csv \
@@ -274,7 +275,8 @@ integration: minit helpers
 # The aarch64 build the tests need: tests/arm64.bats checks the binary and
 # boots it in an arm64 VM (tests/vm/run.sh) with these helpers and check_bpf.
 cross-test-build:
-	$(MAKE) ARCH=aarch64 BUILD=build/aarch64 minit helpers build/aarch64/check_bpf
+	$(MAKE) ARCH=aarch64 BUILD=build/aarch64 minit helpers build/aarch64/check_bpf \
+	    build/aarch64/check_systable
 
 test: test-deps
 	$(MAKE) minit dev helpers

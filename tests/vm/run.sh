@@ -6,7 +6,8 @@
 # test helpers and check_bpf, and smoke.sh as /init.
 #
 #   run.sh [--self-test] BUILD    BUILD: the `make ARCH=aarch64` build
-#                                 folder (minit, t/, check_bpf)
+#                                 folder (minit, t/, check_bpf,
+#                                 check_systable)
 # Prints the VM's console; exits 0 only when smoke.sh's closing line says
 # "0 failed".  --self-test adds a check that fails, to show that it does.
 # The Debian packages come from build-aux/install-deps.sh test (fetch-vm),
@@ -41,7 +42,7 @@ i=$vm/initrd
 cp "$vm/deb/bin/busybox" "$i/bin/busybox"
 cp "$top/tests/vm/smoke.sh" "$i/init"
 cp "$top/build-aux/pins" "$i/vm/pins"
-cp "$build/check_bpf" "$i/vm/check_bpf"
+cp "$build/check_bpf" "$build/check_systable" "$build/deps/upstream-syscalls.csv" "$i/vm/"
 r=$i/vm/root
 mkdir -p "$r/bin" "$r/etc" "$r/proc" "$r/tmp" "$r/dev"
 cp "$build/minit" "$r/minit"

@@ -6,8 +6,9 @@
 # "vm-smoke: N passed, N failed" line, then powers the VM off.  run.sh fails
 # unless that line is there with 0 failed.  Every check that shows a
 # hardening also runs a control that shows the probe can tell.
-# Layout (run.sh): /vm/root the app's root (/minit, /t/probe, busybox,
-# /etc/passwd), /vm/check_bpf, /vm/arm32, /vm/pins.
+# Layout (run.sh): /vm/root the app's root (/minit, /t/probe, /t/arm32,
+# busybox, /etc/passwd), /vm/check_bpf, /vm/check_systable with
+# /vm/upstream-syscalls.csv, /vm/pins.
 /bin/busybox mkdir -p /proc /sys /dev /tmp /usr/bin /usr/sbin /sbin
 /bin/busybox --install -s
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
@@ -204,6 +205,12 @@ t_bpf() {
 	[ $status = 0 ] && has ' 0 failed'
 }
 check "the builtin filters generated on the build machine equal the target libseccomp's" t_bpf
+
+t_systable() {
+	run /vm/check_systable /vm/upstream-syscalls.csv
+	[ $status = 0 ] && has 'aarch64 column 9$' && has ' 0 failed'
+}
+check "the aarch64-only libseccomp answers every aarch64 syscall as upstream's table" t_systable
 
 t_print() {
 	run $R/minit --seccomp-print default
