@@ -38,7 +38,7 @@ usage(void)
 	    "read FILE|threads|bind PORT|pids|tty|sleep SECONDS|exit N|"
 	    "kill-self SIG|ignore-term SECONDS|env NAME|kill PID SIG|write FILE|"
 	    "listen-abstract NAME SECONDS|connect-abstract NAME|connect PORT|"
-	    "memfd-exec FILE\n", stderr);
+	    "memfd-exec FILE|landlock-abi\n", stderr);
 	return 2;
 }
 
@@ -553,6 +553,10 @@ landlock_verbs(int argc, char **argv)
 	}
 	if (strcmp(cmd, "memfd-exec") == 0 && argc > 2)
 		return ll_memfd_exec(argv[2]);
+	if (strcmp(cmd, "landlock-abi") == 0) {	/* the kernel's, or -1 */
+		printf("%ld\n", syscall(444, NULL, 0, 1U));
+		return 0;
+	}
 	return -1;
 }
 /* ---- end of the landlock block ----------------------------------------- */
