@@ -76,12 +76,13 @@
 #define FILE_RIGHTS	(FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | \
 			 FS_TRUNCATE | FS_IOCTL_DEV)
 #define READ_RIGHTS	(FS_READ_FILE | FS_READ_DIR)
-/* Beneath --writable: everything but exec and device nodes (which need
- * CAP_MKNOD anyway). */
+/* Beneath --writable: everything but exec and making device nodes (which
+ * needs CAP_MKNOD anyway); ioctl on the devices there (--writable /dev/pts
+ * for an app that opens pseudo-terminals). */
 #define WRITE_RIGHTS	(READ_RIGHTS | FS_WRITE_FILE | FS_REMOVE_DIR | \
 			 FS_REMOVE_FILE | FS_MAKE_DIR | FS_MAKE_REG | \
 			 FS_MAKE_SOCK | FS_MAKE_FIFO | FS_MAKE_SYM | FS_REFER | \
-			 FS_TRUNCATE)
+			 FS_TRUNCATE | FS_IOCTL_DEV)
 #define DEVICE_RIGHTS	(FS_READ_FILE | FS_WRITE_FILE | FS_TRUNCATE)
 #define TTY_RIGHTS	(DEVICE_RIGHTS | FS_IOCTL_DEV)
 

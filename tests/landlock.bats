@@ -77,6 +77,9 @@ need_abi() {	# need_abi N: skip below Landlock ABI N
 	assert_line_has 'write error: No space left on device'	# /dev/full opened for writing
 	assert_line_has '^3$'
 	[ "$(grep -c '^write ok$' <<<"$output")" -eq 2 ]
+	# a capability does not pass a Landlock denial
+	run ro_run -- --user app --cap DAC_OVERRIDE --landlock -- /t/probe write /tmp/x
+	assert_line_has '^write errno=13$'
 	# a --writable file: that file only
 	run ro_run -x "$EXEC_DATA; : > \"\$R/data/log\"; chmod 666 \"\$R/data/log\"" -- \
 	    --user app --landlock --writable /data/log -- /bin/sh -c \
@@ -179,6 +182,18 @@ EOF
 	refute_line_has '^RAN$'
 	assert_line_has '^minit: landlock: PROGRAM /bin/busybox is not on a read-only mount of the image'
 	[ "$(grep -c '^minit:' <<<"$output")" -eq 1 ]
+}
+
+@test "landlock: a writable / has no image: refused; an interpreter still reads and runs a script (a documented limit)" {
+	need_abi 1
+	run ro_run -w -- --user app --allow-writable-root --landlock -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: landlock: PROGRAM /bin/busybox is not on a read-only mount of the image'
+	run ro_run -- --user app --landlock --writable /tmp -- /bin/sh -c \
+	    'printf "echo via-sh\n" > /tmp/s && sh /tmp/s'
+	assert_status 0
+	assert_line_has '^via-sh$'
 }
 
 @test "landlock: without Landlock (ENOSYS), --landlock refuses with 125; best-effort runs and says so" {
