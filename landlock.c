@@ -347,8 +347,7 @@ rule_path(struct ruleset *rs, const char *path, uint64_t allowed, bool optional)
 
 /* Exec beneath dir, but not into the holes below it (see struct mnt). */
 static int
-exec_beneath(struct ruleset *rs, const struct view *v, const char *dir,
-    int depth)
+exec_beneath(struct ruleset *rs, const struct view *v, const char *dir, int depth)	/* NOLINT(misc-no-recursion): WALK_DEPTH levels */
 {
 	struct dirent *de;
 	DIR *d;
