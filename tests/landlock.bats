@@ -15,6 +15,8 @@ setup_file() {
 	mkdir -p "$BATS_FILE_TMPDIR/rw"
 	printf '#!/bin/sh\necho script-ok\n' > "$R/t/script"
 	chmod 755 "$R/t/script"
+	printf 'include default\nkill landlock_create_ruleset landlock_add_rule landlock_restrict_self\n' \
+	    > "$R/t/kill-landlock.profile"
 	ABI=$("$TBIN/probe" landlock-abi)
 	export ABI
 }
@@ -239,6 +241,17 @@ assert p["mode"] == "strict" and p["writable"] == ["/tmp"], p
 assert "execute" in p["handled"] and "write_file" in p["handled"], p
 assert p["bind_tcp"] is None and p["connect_tcp"] == [443], p
 ' "$output" "$ABI"
+}
+
+@test "landlock: enforced before the seccomp filter, so a profile that kills the Landlock calls neither stops it nor kills the audit" {
+	need_abi 1
+	run ro_run -- --user app --landlock --seccomp /t/kill-landlock.profile -- /t/probe write /tmp/x
+	assert_status 1
+	assert_line_has '^write errno=13$'
+	run ro_run -- --user app --landlock --seccomp /t/kill-landlock.profile --audit -- /t/probe exit 0
+	assert_status 0
+	assert_line_has '^info  landlock.abi +unknown: the query died'
+	assert_line_has '^pass  landlock.ruleset +in force: '
 }
 
 @test "landlock: -v says the ABI, the number of rules and the time it took" {
