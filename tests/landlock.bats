@@ -254,6 +254,18 @@ assert p["bind_tcp"] is None and p["connect_tcp"] == [443], p
 	assert_line_has '^pass  landlock.ruleset +in force: '
 }
 
+@test "landlock: the terminal on fds 0-2 can be opened again for writing, other devices cannot; control: /dev/urandom without" {
+	need_abi 1
+	command -v script >/dev/null || skip "script(1) not installed"
+	run ro_run -- --user app -- /t/probe write /dev/urandom
+	assert_line_has '^write ok$'
+	# script(1) gives a pseudo-terminal; PROGRAM's user owns it here
+	run script -qec "chown 1000 \"\$(tty)\" && ro_run -- --user app --landlock -- /bin/sh -c \
+	    '/t/probe write /proc/self/fd/1; /t/probe write /dev/urandom'" /dev/null
+	assert_line_has '^write ok'
+	assert_line_has '^write errno=13'
+}
+
 @test "landlock: -v says the ABI, the number of rules and the time it took" {
 	need_abi 1
 	run ro_run -- --user app --landlock -v -- /t/probe exit 0
