@@ -150,7 +150,7 @@ $(BUILD)/dev/test_%: tests/unit/test_%.c tests/unit/harness.h $(DLIBOBJS)
 	$(DCC) $(DCFLAGS) -o $@ $< $(DLIBOBJS) $(DLIBS)
 
 # Test helpers are static musl programs so they run in a FROM-scratch root.
-$(BUILD)/t/%: tests/helpers/%.c $(SPECS) $(DEP_STAMP) | $(BUILD)/t
+$(BUILD)/t/%: tests/helpers/%.c $(wildcard tests/helpers/*.h) $(SPECS) $(DEP_STAMP) | $(BUILD)/t
 	$(RCC) $(WARN) -O2 $(RPIE) $(RSTATIC) $(DEP_CFLAGS) -o $@ $< -lpthread
 
 helpers: $(HELPER_BINS)
