@@ -472,13 +472,14 @@ rules_ports(struct ruleset *rs)
 	return 0;
 }
 
-/* What this kernel handles of what cfg asks for; -1 when an explicit
- * --allow-bind/--allow-connect cannot be enforced (strict mode). */
+/* What this kernel handles of what cfg asks for, and in gaps what it does
+ * not; -1 when an explicit --allow-bind/--allow-connect cannot be enforced
+ * (strict mode). */
 static int
-handled_rights(const struct minit_config *cfg, int abi, struct ruleset_attr *h)
+handled_rights(const struct minit_config *cfg, int abi, struct ruleset_attr *h,
+    char *gaps, size_t size)
 {
 	struct landlock_report r;
-	char gaps[512] = "";
 	size_t n = 0;
 
 	*h = (struct ruleset_attr){ 0 };
@@ -487,19 +488,16 @@ handled_rights(const struct minit_config *cfg, int abi, struct ruleset_attr *h)
 			*(rights[i].kind == FS ? &h->fs : rights[i].kind == NET ?
 			    &h->net : &h->scoped) |= rights[i].bit;
 	landlock_report(cfg, &r);
-	for (size_t i = 0; i < r.nmissing && n < sizeof(gaps); i++)
-		n += (size_t)snprintf(gaps + n, sizeof(gaps) - n, "%s%s",
-		    i == 0 ? "" : ",", r.missing[i]);
-	if (n == 0)
-		return 0;
+	gaps[0] = '\0';
+	for (size_t i = 0; i < r.nmissing && n < size; i++)
+		n += (size_t)snprintf(gaps + n, size - n, "%s%s", i == 0 ? "" : ",",
+		    r.missing[i]);
 	if ((cfg->nbind + cfg->nconnect) != 0 && abi < 4 &&
 	    cfg->landlock == MINIT_LANDLOCK_STRICT) {
 		log_err("landlock: --allow-bind and --allow-connect need Landlock "
 		    "ABI 4 (Linux 6.7), this kernel has ABI %d", abi);
 		return -1;
 	}
-	log_err("landlock: warning: the kernel's Landlock ABI %d does not enforce: "
-	    "%s (docs/landlock.md)", abi, gaps);
 	return 0;
 }
 
@@ -509,6 +507,7 @@ landlock_apply(const struct minit_config *cfg, const char *program)
 	struct ruleset rs = { .cfg = cfg, .fd = -1 };
 	struct view v = { .text = NULL };
 	struct timespec t0, t1;
+	char gaps[512];
 	int err, abi, ret = -1;
 
 	if (cfg->landlock == MINIT_LANDLOCK_OFF)
@@ -527,7 +526,8 @@ landlock_apply(const struct minit_config *cfg, const char *program)
 		    "(--landlock=best-effort runs it anyway)", unavailable(err));
 		return -1;
 	}
-	if (handled_rights(cfg, abi, &rs.handled) == -1 || view_load(&v) == -1 ||
+	if (handled_rights(cfg, abi, &rs.handled, gaps, sizeof(gaps)) == -1 ||
+	    view_load(&v) == -1 ||
 	    program_check(&v, program) == -1)
 		goto out;
 	rs.fd = (int)syscall(SYS_landlock_create_ruleset, &rs.handled,
@@ -549,6 +549,11 @@ landlock_apply(const struct minit_config *cfg, const char *program)
 		goto out;
 	}
 	(void)clock_gettime(CLOCK_MONOTONIC, &t1);
+	/* Never silently weaker; said once it is in force, so that a refusal
+	 * stays one line. */
+	if (gaps[0] != '\0')
+		log_err("landlock: warning: the kernel's Landlock ABI %d does not "
+		    "enforce: %s (docs/landlock.md)", abi, gaps);
 	log_verbose(cfg, "landlock: ABI %d, %u rules, built and enforced in %ld us",
 	    abi, rs.rules, (long)((t1.tv_sec - t0.tv_sec) * 1000000 +
 	    (t1.tv_nsec - t0.tv_nsec) / 1000));
