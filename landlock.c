@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "landlock.h"
+#include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
 

@@ -8,7 +8,7 @@ PATH=$TOP/tests:$PATH
 export TOP MINIT TBIN PATH
 
 # mkroot DIR: a minimal FROM-scratch-like root: /minit, the test helpers in
-# /t, a static busybox in /bin, and /etc/passwd, /etc/group (SECURITY.md §4.1).
+# /t, a static busybox in /bin, and /etc/passwd, /etc/group (docs/security.md, "The test rig").
 mkroot() {
 	local R=$1 a
 	mkdir -p "$R"/{bin,etc,t,proc,tmp,dev,secrets,data,root-only,home/app,usr/bin}
@@ -70,4 +70,17 @@ refute_line_has() {
 		printf '%s\n' "$output" >&2
 		return 1
 	fi
+}
+
+# wait_until TRIES SECONDS COMMAND [ARG...]: run COMMAND until it succeeds,
+# at most TRIES times, SECONDS apart.  0 once it did, 1 if it never did.
+# Every polling loop of the tests is this one (no wall-clock asserts).
+wait_until() {
+	local tries=$1 pause=$2 i
+	shift 2
+	for ((i = 0; i < tries; i++)); do
+		"$@" && return 0
+		sleep "$pause"
+	done
+	return 1
 }
