@@ -342,7 +342,7 @@ check_ids(struct audit *a)
 static void
 check_caps(struct audit *a)
 {
-	uint64_t sets[5], keep = a->cfg->keep_caps;
+	uint64_t sets[5] = { 0 }, keep = a->cfg->keep_caps;
 	char id[32], text[1024];
 
 	if (!self_caps(a, sets)) {
