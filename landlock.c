@@ -74,16 +74,16 @@
 #define SCOPE_SIGNAL	(1ULL << 1)	/* ABI 6 */
 
 /* The only rights a rule on a file (not a directory) may carry. */
-#define FILE_RIGHTS	(FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | \
-			 FS_TRUNCATE | FS_IOCTL_DEV)
+#define FILE_RIGHTS							\
+	(FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | FS_TRUNCATE | FS_IOCTL_DEV)
 #define READ_RIGHTS	(FS_READ_FILE | FS_READ_DIR)
 /* Beneath --writable: everything but exec and making device nodes (which
  * needs CAP_MKNOD anyway); ioctl on the devices there (--writable /dev/pts
  * for an app that opens pseudo-terminals). */
-#define WRITE_RIGHTS	(READ_RIGHTS | FS_WRITE_FILE | FS_REMOVE_DIR | \
-			 FS_REMOVE_FILE | FS_MAKE_DIR | FS_MAKE_REG | \
-			 FS_MAKE_SOCK | FS_MAKE_FIFO | FS_MAKE_SYM | FS_REFER | \
-			 FS_TRUNCATE | FS_IOCTL_DEV)
+#define WRITE_RIGHTS							\
+	(READ_RIGHTS | FS_WRITE_FILE | FS_REMOVE_DIR | FS_REMOVE_FILE |	\
+	    FS_MAKE_DIR | FS_MAKE_REG | FS_MAKE_SOCK | FS_MAKE_FIFO |	\
+	    FS_MAKE_SYM | FS_REFER | FS_TRUNCATE | FS_IOCTL_DEV)
 #define DEVICE_RIGHTS	(FS_READ_FILE | FS_WRITE_FILE | FS_TRUNCATE)
 #define TTY_RIGHTS	(DEVICE_RIGHTS | FS_IOCTL_DEV)
 
@@ -226,7 +226,8 @@ view_load(struct view *v)
 			return -1;
 		}
 		if (v->n == cap) {
-			struct mnt *more = reallocarray(v->m, cap + 64, sizeof(*more));
+			struct mnt *more = reallocarray(v->m, cap + 64,
+			    sizeof(*more));
 
 			if (more == NULL) {
 				log_sys("landlock: mounts");
@@ -247,9 +248,13 @@ view_load(struct view *v)
 		struct mnt *a = &v->m[i];
 
 		a->hole = a->visible && !a->node && a->writable;
-		for (size_t j = 0; j < v->n && a->visible && !a->node && !a->hole; j++)
-			a->hole = v->m[j].visible && v->m[j].writable && !v->m[j].node &&
-			    v->m[j].major == a->major && v->m[j].minor == a->minor;
+		for (size_t j = 0; j < v->n && a->visible && !a->node &&
+		    !a->hole; j++) {
+			const struct mnt *b = &v->m[j];
+
+			a->hole = b->visible && b->writable && !b->node &&
+			    b->major == a->major && b->minor == a->minor;
+		}
 	}
 	return 0;
 }
@@ -272,7 +277,8 @@ view_of(const struct view *v, const char *path)
 	for (size_t i = 0; i < v->n; i++)
 		if (v->m[i].visible && !v->m[i].node &&
 		    mountinfo_covers(v->m[i].point, path) &&
-		    (best == NULL || strlen(v->m[i].point) > strlen(best->point)))
+		    (best == NULL ||
+		    strlen(v->m[i].point) > strlen(best->point)))
 			best = &v->m[i];
 	return best;
 }
@@ -318,7 +324,8 @@ rule_fd(struct ruleset *rs, int fd, uint64_t allowed, const char *label)
 		    "writable mounts): refusing", MAX_RULES);
 		return -1;
 	}
-	if (syscall(SYS_landlock_add_rule, rs->fd, RULE_PATH_BENEATH, &pb, 0) == -1) {
+	if (syscall(SYS_landlock_add_rule, rs->fd, RULE_PATH_BENEATH, &pb,
+	    0) == -1) {
 		log_sys("landlock: a rule for %s", label);
 		return -1;
 	}
@@ -348,7 +355,8 @@ rule_path(struct ruleset *rs, const char *path, uint64_t allowed, bool optional)
 
 /* Exec beneath dir, but not into the holes below it (see struct mnt). */
 static int
-exec_beneath(struct ruleset *rs, const struct view *v, const char *dir, int depth)	/* NOLINT(misc-no-recursion): WALK_DEPTH levels */
+exec_beneath(struct ruleset *rs, const struct view *v, const char *dir,	/* NOLINT(misc-no-recursion): WALK_DEPTH levels */
+    int depth)
 {
 	struct dirent *de;
 	DIR *d;
@@ -371,7 +379,8 @@ exec_beneath(struct ruleset *rs, const struct view *v, const char *dir, int dept
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s",
 		    strcmp(dir, "/") == 0 ? "" : dir, de->d_name) >= sizeof(path))
 			continue;
-		/* A mount point: a hole, or an image mount with rules of its own. */
+		/* A mount point: a hole, or an image mount with its own
+		 * rules. */
 		if (view_at(v, path) != NULL || lstat(path, &st) == -1)
 			continue;
 		if (S_ISDIR(st.st_mode))
@@ -396,7 +405,8 @@ rules_writable(struct ruleset *rs, bool add)
 		struct statvfs sv;
 		struct stat st;
 
-		if (fd == -1 || fstat(fd, &st) == -1 || fstatvfs(fd, &sv) == -1) {
+		if (fd == -1 || fstat(fd, &st) == -1 ||
+		    fstatvfs(fd, &sv) == -1) {
 			log_sys("landlock: --writable %s", w);
 			rc = -1;
 		} else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
@@ -462,10 +472,12 @@ rules_ports(struct ruleset *rs)
 	for (size_t i = 0; i < cfg->nbind + cfg->nconnect; i++) {
 		bool bind = i < cfg->nbind;
 
-		p.allowed = (bind ? NET_BIND_TCP : NET_CONNECT_TCP) & rs->handled.net;
-		p.port = bind ? cfg->bind_ports[i] : cfg->connect_ports[i - cfg->nbind];
-		if (p.allowed != 0 &&
-		    syscall(SYS_landlock_add_rule, rs->fd, RULE_NET_PORT, &p, 0) == -1) {
+		p.allowed = (bind ? NET_BIND_TCP : NET_CONNECT_TCP) &
+		    rs->handled.net;
+		p.port = bind ? cfg->bind_ports[i] :
+		    cfg->connect_ports[i - cfg->nbind];
+		if (p.allowed != 0 && syscall(SYS_landlock_add_rule, rs->fd,
+		    RULE_NET_PORT, &p, 0) == -1) {
 			log_sys("landlock: a rule for TCP port %u", (unsigned)p.port);
 			return -1;
 		}
@@ -484,10 +496,13 @@ handled_rights(const struct minit_config *cfg, int abi, struct ruleset_attr *h,
 	size_t n = 0;
 
 	*h = (struct ruleset_attr){ 0 };
-	for (size_t i = 0; i < NRIGHTS; i++)
-		if (wanted(cfg, &rights[i]) && rights[i].abi <= abi)
-			*(rights[i].kind == FS ? &h->fs : rights[i].kind == NET ?
-			    &h->net : &h->scoped) |= rights[i].bit;
+	for (size_t i = 0; i < NRIGHTS; i++) {
+		const struct right *rt = &rights[i];
+
+		if (wanted(cfg, rt) && rt->abi <= abi)
+			*(rt->kind == FS ? &h->fs : rt->kind == NET ? &h->net :
+			    &h->scoped) |= rt->bit;
+	}
 	landlock_report(cfg, &r);
 	gaps[0] = '\0';
 	for (size_t i = 0; i < r.nmissing && n < size; i++)
@@ -499,6 +514,21 @@ handled_rights(const struct minit_config *cfg, int abi, struct ruleset_attr *h,
 		    "ABI 4 (Linux 6.7), this kernel has ABI %d", abi);
 		return -1;
 	}
+	return 0;
+}
+
+/* Every rule of the policy (the table at the top of this file). */
+static int
+rules_all(struct ruleset *rs, const struct view *v)
+{
+	if (rule_path(rs, "/", READ_RIGHTS, false) == -1 ||
+	    rules_writable(rs, true) == -1 || rules_devices(rs) == -1 ||
+	    rules_ports(rs) == -1)
+		return -1;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->m[i].visible && !v->m[i].node && !v->m[i].hole &&
+		    exec_beneath(rs, v, v->m[i].point, 0) == -1)
+			return -1;
 	return 0;
 }
 
@@ -537,14 +567,8 @@ landlock_apply(const struct minit_config *cfg, const char *program)
 		log_sys("landlock: landlock_create_ruleset");
 		goto out;
 	}
-	if (rule_path(&rs, "/", READ_RIGHTS, false) == -1 ||
-	    rules_writable(&rs, true) == -1 || rules_devices(&rs) == -1 ||
-	    rules_ports(&rs) == -1)
+	if (rules_all(&rs, &v) == -1)
 		goto out;
-	for (size_t i = 0; i < v.n; i++)
-		if (v.m[i].visible && !v.m[i].node && !v.m[i].hole &&
-		    exec_beneath(&rs, &v, v.m[i].point, 0) == -1)
-			goto out;
 	if (syscall(SYS_landlock_restrict_self, rs.fd, 0) == -1) {
 		log_sys("landlock: landlock_restrict_self");
 		goto out;

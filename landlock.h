@@ -25,6 +25,7 @@ struct landlock_report {
 	const char	*missing[24];	/* those of the ABIs minit knows that this */
 	size_t		 nmissing;	/* kernel lacks: not enforced here */
 };
-void	landlock_report(const struct minit_config *cfg, struct landlock_report *r);
+void	landlock_report(const struct minit_config *cfg,
+	    struct landlock_report *r);
 
 #endif

@@ -35,8 +35,8 @@ check_config(const struct minit_config *cfg, enum options_result r)
 			__builtin_trap();
 	/* --landlock: bounded lists, absolute paths, ports 1-65535, and none
 	 * of them without --landlock */
-	if (cfg->nwritable > MINIT_MAX_WRITABLE || cfg->nbind > MINIT_MAX_PORTS ||
-	    cfg->nconnect > MINIT_MAX_PORTS)
+	if (cfg->nwritable > MINIT_MAX_WRITABLE ||
+	    cfg->nbind > MINIT_MAX_PORTS || cfg->nconnect > MINIT_MAX_PORTS)
 		__builtin_trap();
 	if (cfg->landlock == MINIT_LANDLOCK_OFF &&
 	    cfg->nwritable + cfg->nbind + cfg->nconnect != 0)
