@@ -97,12 +97,12 @@ SRC
 # No unwind tables, as for minit's own objects (Makefile, NOUNWIND).
 # -ffile-prefix-map: the build folder stays out of the objects (reproducible
 # wherever it is built).  aarch64: return addresses signed and checked
-# (PAC) and BTI landing pads, as for minit's own code (README "Hardening").
+# (PAC), as for minit's own code (Makefile, ARCH_HARDEN_aarch64).
 cflags="-Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fPIE -fstack-protector-strong -isystem $kinc \
 	-ffile-prefix-map=$work=."
 if [ "$arch" = aarch64 ]; then
-	cflags="$cflags -mbranch-protection=standard"
+	cflags="$cflags -mbranch-protection=pac-ret"
 fi
 
 # libseccomp for one architecture family only (build-aux/libseccomp-NAME.patch
