@@ -15,6 +15,8 @@
 const struct arch_desc arch_native = {
 	.name = "aarch64",
 	.scmp_arch = SCMP_ARCH_AARCH64,
+	.oci_arch = "SCMP_ARCH_AARCH64",
+	.go_arch = "arm64",
 	.killed_abis = "32-bit arm (compat)",
 	.newer_syscalls = arch_unified_syscalls,
 	.probe_id = NULL,

@@ -48,6 +48,9 @@ mkdir -p "$r/bin" "$r/etc" "$r/proc" "$r/tmp" "$r/dev"
 cp "$build/minit" "$r/minit"
 cp "$build"/t/* "$r/t/"
 python3 "$top/tests/vm/arm32.py" "$r/t/arm32"
+printf '%s\n' '{"defaultAction": "SCMP_ACT_ALLOW", "architectures": ["SCMP_ARCH_AARCH64"],
+ "syscalls": [{"names": ["unshare"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13}]}' \
+	> "$r/t/aarch64.json"
 cp "$vm/deb/bin/busybox" "$r/bin/busybox"
 for a in sh cat grep sed seq sleep; do ln -s busybox "$r/bin/$a"; done
 cat > "$r/etc/passwd" <<'PW'
@@ -59,7 +62,8 @@ root:x:0:root
 app:x:1000:
 extra:x:2000:app
 GR
-chmod 755 "$i/init" "$r/t"/* "$r/minit"
+chmod 755 "$i/init" "$r/minit" "$r"/t/*
+chmod 644 "$r/t/aarch64.json"
 python3 "$top/tests/vm/mkcpio.py" "$i" "$vm/initrd.gz"
 
 # -cpu max: pointer authentication, BTI and AArch32 at EL0 (the compat

@@ -73,6 +73,19 @@ t_version() {
 }
 check "minit -V: aarch64, the pinned musl, libseccomp and libcap-ng" t_version
 
+t_oci() {
+	# an OCI/Docker JSON profile for this architecture (run.sh wrote it):
+	# imported, and its denial holds (control: the same for x86_64 only is
+	# refused)
+	sed 's/SCMP_ARCH_AARCH64/SCMP_ARCH_X86_64/' $R/t/aarch64.json > /tmp/x86_64.json
+	run $R/minit --seccomp-print /tmp/x86_64.json
+	[ $status = 125 ] || { echo "control: an x86_64-only profile was taken"; return 1; }
+	run $R/minit --seccomp-print $R/t/aarch64.json
+	[ $status = 0 ] && has '^unshare +errno' || return 1
+	run pid1 $R $P --seccomp /t/aarch64.json -- /t/probe try unshare-ns
+	has '^unshare-ns errno=13$'
+}
+
 # run.sh --self-test: one check that fails, then the closing line; the rest
 # is skipped, the run must fail on that one
 if grep -q minit.fail /proc/cmdline; then
@@ -218,6 +231,7 @@ t_print() {
 	has '^non-aarch64-abi +kill .*arm'
 }
 check "--seccomp-print: the aarch64 profile, no x86-only call, arm compat killed" t_print
+check "an OCI JSON profile for SCMP_ARCH_AARCH64 is imported and enforced (control: x86_64's refused)" t_oci
 
 echo "vm-smoke: $passed passed, $failed failed"
 sync
