@@ -16,7 +16,7 @@ setup_file() {
 	export IMAGE=localhost/minit-arm64-docker-$$ VERSION REV DIST=$BATS_FILE_TMPDIR/dist
 	VERSION=$(sed -n 's/^#define MINIT_VERSION "\(.*\)"/\1/p' "$TOP/minit.h")
 	# one revision for both builds (-V prints it), whatever HEAD does meanwhile
-	REV=$(make -s -C "$TOP" -f - print-rev <<<'include Makefile
+	REV=$(make -s --no-print-directory -C "$TOP" -f - print-rev <<<'include Makefile
 print-rev: ; @echo $(MINIT_REVISION)')
 	export MINIT_REVISION=$REV
 	# docs/docker.md's first command, as written, in the top folder
