@@ -307,6 +307,15 @@ check_ids(struct audit *a)
 	else
 		report(a, "identity.uid", PASS, &j, "uid %u (real, effective, saved): not root",
 		    (unsigned)e);
+	if (a->cfg->id.runtime_chose) {
+		/* started non-root: --user named the image's wish, not the uid */
+		struct jbuf asked = { .n = 0 };
+
+		jb_str(&asked, a->cfg->user);
+		report(a, "identity.runtime_user", INFO, &j,
+		    "uid chosen by the runtime: %u (image asked for %s)",
+		    (unsigned)e, asked.s);
+	}
 
 	j.n = 0;
 	jb_printf(&j, "%u", (unsigned)eg);

@@ -13,6 +13,7 @@
 
 #include <cap-ng.h>
 
+#include "envline.h"
 #include "options.h"
 
 static const char usage_text[] =
@@ -33,10 +34,13 @@ static const char usage_text[] =
 "      --keep-fds            let PROGRAM inherit every file descriptor\n"
 "Privileges:\n"
 "  -u, --user USER[:GROUP]   run PROGRAM as USER (name or uid), GROUP (name or gid)\n"
+"      --exact-user          started non-root, refuse unless that is --user\n"
 "      --allow-root          allow PROGRAM to run with uid 0\n"
 "      --cap CAP[,CAP...]    capabilities PROGRAM keeps (repeatable); none by default\n"
 "      --env-file FILE       add KEY=VALUE lines to PROGRAM's environment,\n"
 "                            read before privileges are dropped (repeatable)\n"
+"      --secrets-dir DIR     each file DIR/NAME becomes NAME=content (repeatable)\n"
+"      --file-env NAME       NAME=content of the file NAME_FILE names (repeatable)\n"
 "Seccomp:\n"
 "      --seccomp PROFILE     default (the default), strict, off, or a file\n"
 "      --seccomp-action ACT  errno (default), kill or log\n"
@@ -61,7 +65,7 @@ enum {
 	OPT_SIGNAL_MAP = 256, OPT_GRACE, OPT_MAP_EXIT, OPT_NO_INIT, OPT_KEEP_FDS,
 	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
-	OPT_AUDIT, OPT_JSON,
+	OPT_AUDIT, OPT_JSON, OPT_EXACT_USER, OPT_SECRETS_DIR, OPT_FILE_ENV,
 };
 
 static const struct option long_options[] = {
@@ -75,6 +79,9 @@ static const struct option long_options[] = {
 	{ "allow-root",		no_argument,		NULL, OPT_ALLOW_ROOT },
 	{ "cap",		required_argument,	NULL, OPT_CAP },
 	{ "env-file",		required_argument,	NULL, OPT_ENV_FILE },
+	{ "exact-user",		no_argument,		NULL, OPT_EXACT_USER },
+	{ "secrets-dir",	required_argument,	NULL, OPT_SECRETS_DIR },
+	{ "file-env",		required_argument,	NULL, OPT_FILE_ENV },
 	{ "seccomp",		required_argument,	NULL, OPT_SECCOMP },
 	{ "seccomp-action",	required_argument,	NULL, OPT_SECCOMP_ACTION },
 	{ "seccomp-print",	required_argument,	NULL, OPT_SECCOMP_PRINT },
@@ -314,6 +321,36 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 		}
 		cfg->env_files[cfg->nenv_files++] = arg;
 		return 0;
+	case OPT_EXACT_USER:
+		cfg->exact_user = true;
+		return 0;
+	case OPT_SECRETS_DIR:
+		if (cfg->nsecrets_dirs == MINIT_MAX_SECRETS_DIRS) {
+			log_err("--secrets-dir: at most %d folders", MINIT_MAX_SECRETS_DIRS);
+			return -1;
+		}
+		if (*arg == '\0') {
+			log_err("--secrets-dir: empty folder name");
+			return -1;
+		}
+		cfg->secrets_dirs[cfg->nsecrets_dirs++] = arg;
+		return 0;
+	case OPT_FILE_ENV:
+		if (cfg->nfile_envs == MINIT_MAX_FILE_ENVS) {
+			log_err("--file-env: at most %d names", MINIT_MAX_FILE_ENVS);
+			return -1;
+		}
+		/* the name is checked before it is printed: no escaping needed */
+		if (!env_name_valid(arg, strlen(arg)) || strlen(arg) > 128) {
+			log_err("--file-env: want a variable name ([A-Za-z_][A-Za-z0-9_]*, at most 128 bytes)");
+			return -1;
+		}
+		if (env_name_forbidden(arg, strlen(arg))) {
+			log_err("--file-env %s: a dynamic-loader variable (LD_*, GCONV_PATH, GLIBC_TUNABLES): refused", arg);
+			return -1;
+		}
+		cfg->file_envs[cfg->nfile_envs++] = arg;
+		return 0;
 	case OPT_SECCOMP:
 		if (*arg == '\0') {
 			log_err("--seccomp: empty profile");
@@ -405,6 +442,10 @@ config_parse(struct minit_config *cfg, int argc, char *argv[])
 	}
 	if (cfg->argv != NULL && cfg->argv[0][0] == '\0') {
 		log_err("PROGRAM is an empty string");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->exact_user && cfg->user == NULL) {
+		log_err("--exact-user goes with --user");
 		return OPTIONS_ERROR;
 	}
 	if (cfg->no_init && cfg->audit) {

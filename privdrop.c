@@ -328,8 +328,12 @@ current_identity(const struct accounts *a, struct minit_identity *id)
 	return 0;
 }
 
-/* Started as non-root (docker run --user, runAsNonRoot): minit cannot
- * change ids, so --user may only name the user it already is (P37). */
+/* Started as non-root (docker run --user, Kubernetes runAsUser, OpenShift's
+ * arbitrary uid with gid 0): minit cannot change ids, and the runtime already chose a user that is not root, so
+ * PROGRAM runs as that uid, gid and groups whatever --user names (P37).
+ * --exact-user is for images that need the named uid (file ownership):
+ * then --user must name the user minit already is.  HOME, USER and LOGNAME
+ * come from the passwd entry of the uid PROGRAM really gets, if any. */
 static int
 resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 {
@@ -339,21 +343,23 @@ resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 		return -1;
 	if (cfg->user == NULL)
 		return 0;
+	if (!cfg->exact_user) {
+		cfg->id.runtime_chose = true;
+		log_verbose(cfg, "privdrop: started as uid %u gid %u: the runtime chose the user, --user is not applied (--exact-user refuses instead)",
+		    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid);
+		return 0;
+	}
 	if (resolve_spec(a, cfg->user, &want) == -1)
 		return -1;
 	if (want.uid != cfg->id.uid) {
-		log_err("privdrop: --user %s is uid %u, but minit was started as uid %u and cannot switch users: drop --user or name the same user",
+		log_err("privdrop: --exact-user: --user %s is uid %u, but minit was started as uid %u and cannot switch users",
 		    cfg->user, (unsigned)want.uid, (unsigned)cfg->id.uid);
 		return -1;
 	}
 	if (strchr(cfg->user, ':') != NULL && want.gid != cfg->id.gid) {
-		log_err("privdrop: --user %s is gid %u, but minit was started as gid %u and cannot switch groups",
+		log_err("privdrop: --exact-user: --user %s is gid %u, but minit was started as gid %u and cannot switch groups",
 		    cfg->user, (unsigned)want.gid, (unsigned)cfg->id.gid);
 		return -1;
-	}
-	if (want.name[0] != '\0') {
-		memcpy(cfg->id.name, want.name, sizeof(want.name));
-		memcpy(cfg->id.home, want.home, sizeof(want.home));
 	}
 	return 0;
 }
@@ -372,6 +378,11 @@ check_capacity(const struct minit_config *cfg, uint64_t perm)
 		if (c > last) {
 			log_err("privdrop: --cap %s: unknown to this kernel (cap_last_cap is %d)",
 			    cap_name(c), last);
+			return -1;
+		}
+		if (!has_cap(perm, c) && getuid() != 0) {
+			log_err("privdrop: --cap %s: minit was started as uid %u without it in its permitted set: grant it to the container (docker run --cap-add, Kubernetes capabilities.add)",
+			    cap_name(c), (unsigned)getuid());
 			return -1;
 		}
 		if (!has_cap(perm, c)) {
@@ -395,7 +406,12 @@ check_capacity(const struct minit_config *cfg, uint64_t perm)
 		log_err("privdrop: without CAP_SETPCAP the bounding set and securebits cannot be set, and PROGRAM runs as root: refused");
 		return -1;
 	}
-	if ((bnd & ~cfg->keep_caps) != 0)
+	if ((bnd & ~cfg->keep_caps) == 0)
+		return 0;
+	/* As root it is a runtime that took CAP_SETPCAP, and that is said
+	 * (T16).  Started non-root it is the normal case (nobody may shrink
+	 * the set, and no_new_privs makes it unusable): only under -v. */
+	if (getuid() == 0 || cfg->verbose > 0)
 		log_err("privdrop: no CAP_SETPCAP: bounding set left as it is (%#llx); PROGRAM and PID 1 get no capability: no_new_privs is set and verified",
 		    (unsigned long long)bnd);
 	return 0;
@@ -419,6 +435,7 @@ privdrop_resolve(struct minit_config *cfg)
 	if (a.passwd == NULL || a.group == NULL)
 		goto out;
 	cfg->id.change = false;
+	cfg->id.runtime_chose = false;
 	if (getuid() != 0) {
 		if (resolve_nonroot(cfg, &a) == -1)
 			goto out;

@@ -1,0 +1,246 @@
+/* secrets.c: secrets delivered as files (see secrets.h).  Platforms hand
+ * secrets over as files: Docker and Swarm in /run/secrets/NAME, Kubernetes
+ * as a Secret volume (NAME -> ..data/NAME, ..data -> ..TIMESTAMP/), and
+ * official images' entrypoints read NAME_FILE.  minit reads them as the
+ * user it was started as, before any drop, with the env files' trust
+ * checks, and never prints their content. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <linux/openat2.h>
+
+#include "readfile.h"
+#include "secretfile.h"
+#include "secrets.h"
+
+/* name with every byte outside printable ASCII as \xNN, for messages
+ * (dir entries and paths are input). */
+static const char *
+printable(const char *name, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	for (const unsigned char *p = (const unsigned char *)name;
+	    *p != '\0' && o + 5 < size; p++) {
+		if (*p >= 0x20 && *p < 0x7f && *p != '\\')
+			buf[o++] = (char)*p;
+		else
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", *p);
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* name below dfd, following symlinks only while they stay beneath dfd
+ * and never through a /proc magic link (openat2, Linux 5.6). */
+static int
+open_beneath(int dfd, const char *name, const char *what)
+{
+	struct open_how how = {
+		.flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY,
+		.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+	};
+	int fd = (int)syscall(SYS_openat2, dfd, name, &how, sizeof(how));
+
+	if (fd >= 0)
+		return fd;
+	if (errno == EXDEV)
+		log_err("%s: a symlink that leads out of its folder: refused", what);
+	else if (errno == ELOOP)
+		log_err("%s: a /proc magic link or a symlink loop: refused", what);
+	else if (errno == ENOSYS)
+		log_err("%s: openat2 is unavailable (Linux before 5.6, or a seccomp profile that denies it): refused", what);
+	else
+		log_sys("%s", what);
+	return -1;
+}
+
+int
+secret_open(const char *path, const char *what)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash == NULL ? 0 : slash == path ? 1 : (size_t)(slash - path);
+	int dfd, fd;
+
+	if (dlen >= sizeof(dir)) {
+		log_err("%s: path too long", what);
+		return -1;
+	}
+	if (slash == NULL)
+		memcpy(dir, ".", 2);
+	else {
+		memcpy(dir, path, dlen);
+		dir[dlen] = '\0';
+	}
+	dfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dfd == -1) {
+		log_sys("%s", what);
+		return -1;
+	}
+	fd = open_beneath(dfd, slash == NULL ? path : slash + 1, what);
+	(void)close(dfd);
+	return fd;
+}
+
+/* Owned by root or by whoever started minit, writable by nobody else, as
+ * OpenSSH's StrictModes (P33). */
+char *
+secret_read(int fd, const char *what, size_t *total, size_t *len)
+{
+	struct stat st;
+	char *buf;
+
+	if (fstat(fd, &st) == -1) {
+		log_sys("%s: fstat", what);
+		return NULL;
+	}
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+		log_err("%s: writable by group or others (mode %04o): want 0600, 0400 or 0644",
+		    what, (unsigned)(st.st_mode & 07777));
+		return NULL;
+	}
+	if (st.st_uid != 0 && st.st_uid != getuid()) {
+		log_err("%s: owned by uid %u: want root or uid %u",
+		    what, (unsigned)st.st_uid, (unsigned)getuid());
+		return NULL;
+	}
+	buf = read_regular(fd, what, SECRET_FILE_MAX, len);
+	if (buf != NULL && *len > SECRETS_TOTAL_MAX - *total) {
+		log_err("%s: the secret files together are larger than %d bytes",
+		    what, SECRETS_TOTAL_MAX);
+		explicit_bzero(buf, *len);
+		free(buf);
+		return NULL;
+	}
+	if (buf != NULL)
+		*total += *len;
+	return buf;
+}
+
+/* NAME=content of the open fd into ev. */
+static int
+put_secret(struct envv *ev, const char *name, int fd, const char *what,
+    size_t *total)
+{
+	const char *why = "";
+	size_t len;
+	char *buf = secret_read(fd, what, total, &len), *s;
+
+	(void)close(fd);
+	if (buf == NULL)
+		return -1;
+	s = secret_env_entry(name, buf, len, &why);
+	explicit_bzero(buf, len);
+	free(buf);
+	if (s == NULL) {
+		log_err("%s: %s", what, why);
+		return -1;
+	}
+	if (envv_put(ev, s, strlen(name)) == -1) {
+		envv_wipe_str(s);
+		log_sys("%s", what);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+add_dir(struct envv *ev, const char *dir, size_t *total, int *count)
+{
+	char pdir[256], pname[256], what[600];
+	struct dirent *de;
+	DIR *d;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	printable(dir, pdir, sizeof(pdir));
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		log_sys("secrets-dir: %s", pdir);
+		if (fd != -1)
+			(void)close(fd);
+		return -1;
+	}
+	while ((errno = 0, de = readdir(d)) != NULL) {
+		enum secret_entry kind = secret_entry_kind(de->d_name);
+
+		if (kind == SECRET_ENTRY_SKIP)
+			continue;
+		snprintf(what, sizeof(what), "secrets-dir: %s/%s", pdir,
+		    printable(de->d_name, pname, sizeof(pname)));
+		if (kind == SECRET_ENTRY_BAD_NAME)
+			log_err("%s: not a variable name ([A-Za-z_][A-Za-z0-9_]*): refused", what);
+		else if (kind == SECRET_ENTRY_LOADER)
+			log_err("%s: a dynamic-loader variable (LD_*, GCONV_PATH, GLIBC_TUNABLES): refused", what);
+		else if ((fd = open_beneath(dirfd(d), de->d_name, what)) != -1 &&
+		    put_secret(ev, de->d_name, fd, what, total) == 0) {
+			++*count;
+			continue;
+		}
+		(void)closedir(d);
+		return -1;
+	}
+	if (errno != 0) {
+		log_sys("secrets-dir: %s: readdir", pdir);
+		(void)closedir(d);
+		return -1;
+	}
+	(void)closedir(d);
+	return 0;
+}
+
+/* --file-env NAME: NAME_FILE names the file (docker-library's convention). */
+static int
+add_file_env(struct envv *ev, const char *name, size_t *total)
+{
+	char fname[160], ppath[256], what[600];
+	const char *path;
+	int fd;
+
+	snprintf(fname, sizeof(fname), "%s_FILE", name);	/* name: at most 128 */
+	path = envv_get(ev, fname);
+	if (path == NULL)
+		return 0;
+	if (envv_get(ev, name) != NULL) {
+		log_err("file-env: %s and %s are both set: set only one", name, fname);
+		return -1;
+	}
+	if (*path == '\0') {
+		log_err("file-env: %s is empty", fname);
+		return -1;
+	}
+	snprintf(what, sizeof(what), "file-env: %s=%s", fname,
+	    printable(path, ppath, sizeof(ppath)));
+	fd = secret_open(path, what);
+	if (fd == -1 || put_secret(ev, name, fd, what, total) == -1)
+		return -1;
+	envv_del(ev, fname);
+	return 0;
+}
+
+int
+secrets_add(const struct minit_config *cfg, struct envv *ev, size_t *total)
+{
+	char pdir[256];
+
+	for (size_t i = 0; i < cfg->nsecrets_dirs; i++) {
+		int n = 0;
+
+		if (add_dir(ev, cfg->secrets_dirs[i], total, &n) == -1)
+			return -1;
+		log_verbose(cfg, "secrets-dir: %s: %d variable(s)",
+		    printable(cfg->secrets_dirs[i], pdir, sizeof(pdir)), n);
+	}
+	for (size_t i = 0; i < cfg->nfile_envs; i++) {
+		if (add_file_env(ev, cfg->file_envs[i], total) == -1)
+			return -1;
+	}
+	return 0;
+}
