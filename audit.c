@@ -287,6 +287,14 @@ cap_names(uint64_t set, char *text, size_t size, struct jbuf *j)
 
 /* ---- identity ----------------------------------------------------------- */
 
+/* Started non-root: PROGRAM has the ids the runtime chose (OpenShift's gid
+ * 0 among them), which minit could not change. */
+static bool
+runtime_ids(const struct minit_config *cfg)
+{
+	return !cfg->id.change && cfg->id.uid != 0;
+}
+
 static void
 check_ids(struct audit *a)
 {
@@ -322,6 +330,10 @@ check_ids(struct audit *a)
 	if (rg != eg || eg != sg)
 		report(a, "identity.gid", FAIL, &j, "real %u, effective %u, saved %u differ",
 		    (unsigned)rg, (unsigned)eg, (unsigned)sg);
+	else if (eg == 0 && runtime_ids(a->cfg))
+		report(a, "identity.gid", INFO, &j,
+		    "gid 0 chosen by the runtime (started as uid %u, cannot change it): root's group, not root",
+		    (unsigned)e);
 	else if (eg == 0)
 		report(a, "identity.gid", FAIL, &j, "gid 0 (root's group)");
 	else
@@ -345,6 +357,10 @@ check_ids(struct audit *a)
 		if (n < 0)
 			report(a, "identity.groups", FAIL, NULL, "getgroups: %s",
 			    strerror(errno));
+		else if (root_group && runtime_ids(a->cfg))
+			report(a, "identity.groups", INFO, &j,
+			    "%s: includes group 0, chosen by the runtime (started as uid %u, cannot change it)",
+			    text, (unsigned)e);
 		else if (root_group)
 			report(a, "identity.groups", FAIL, &j, "%s: includes group 0", text);
 		else

@@ -9,7 +9,8 @@ set -eu
 build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libtool
 	pkgconf libseccomp-dev libcap-ng-dev binutils file"
 test="$build bats busybox-static libcap2-bin util-linux bsdutils jq python3
-	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
+	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
+	catatonit"	# catatonit: podman kube play builds its pause image from it
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 case "${1:-build}" in

@@ -106,14 +106,21 @@ caps_all_zero() {
 	assert_line_has '^H=/data U=runtime L=unset$'
 }
 
-@test "--audit: 'uid chosen by the runtime: N (image asked for NAME)'" {
+@test "--audit: 'uid chosen by the runtime: N (image asked for NAME)'; the runtime's gid 0 is info, not a failure" {
 	run ro_run -x "$OPENSHIFT" -- --audit --user app -- /t/probe status
+	assert_status 0
 	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for "app"\)$'
 	assert_line_has '^pass  identity.uid +uid 1000680000 '
-	# control: a root start that drops to app has no such line
+	assert_line_has "^info  identity.gid +gid 0 chosen by the runtime \(started as uid 1000680000, cannot change it\): root's group, not root\$"
+	assert_line_has '^result: pass '
+	# controls: a root start that drops to app has no such line; one
+	# that sets gid 0 itself fails the gid check
 	run ro_run -- --audit --user app -- /t/probe status
 	assert_status 0
 	refute_line_has 'identity.runtime_user'
+	run ro_run -- --audit --allow-root --user 1000:0 -- /t/probe status
+	assert_status 1
+	assert_line_has "^fail  identity.gid +gid 0 \(root's group\)\$"
 }
 
 @test "--cap NET_BIND_SERVICE when the runtime granted it: kept through the ambient set; refused in one line when not" {
