@@ -246,6 +246,23 @@ parse_caps(const char *list, uint64_t *bits)
 	return 0;
 }
 
+/* A repeatable path option: one more of at most max, never empty. */
+static int
+add_path(const char **list, size_t *n, size_t max, const char *opt,
+    const char *arg)
+{
+	if (*n == max) {
+		log_err("%s: given more than %zu times", opt, max);
+		return -1;
+	}
+	if (*arg == '\0') {
+		log_err("%s: empty path", opt);
+		return -1;
+	}
+	list[(*n)++] = arg;
+	return 0;
+}
+
 void
 config_init(struct minit_config *cfg)
 {
@@ -311,30 +328,14 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case OPT_CAP:
 		return parse_caps(arg, &cfg->keep_caps);
 	case OPT_ENV_FILE:
-		if (cfg->nenv_files == MINIT_MAX_ENV_FILES) {
-			log_err("--env-file: at most %d files", MINIT_MAX_ENV_FILES);
-			return -1;
-		}
-		if (*arg == '\0') {
-			log_err("--env-file: empty file name");
-			return -1;
-		}
-		cfg->env_files[cfg->nenv_files++] = arg;
-		return 0;
+		return add_path(cfg->env_files, &cfg->nenv_files,
+		    MINIT_MAX_ENV_FILES, "--env-file", arg);
 	case OPT_EXACT_USER:
 		cfg->exact_user = true;
 		return 0;
 	case OPT_SECRETS_DIR:
-		if (cfg->nsecrets_dirs == MINIT_MAX_SECRETS_DIRS) {
-			log_err("--secrets-dir: at most %d folders", MINIT_MAX_SECRETS_DIRS);
-			return -1;
-		}
-		if (*arg == '\0') {
-			log_err("--secrets-dir: empty folder name");
-			return -1;
-		}
-		cfg->secrets_dirs[cfg->nsecrets_dirs++] = arg;
-		return 0;
+		return add_path(cfg->secrets_dirs, &cfg->nsecrets_dirs,
+		    MINIT_MAX_SECRETS_DIRS, "--secrets-dir", arg);
 	case OPT_FILE_ENV:
 		if (cfg->nfile_envs == MINIT_MAX_FILE_ENVS) {
 			log_err("--file-env: at most %d names", MINIT_MAX_FILE_ENVS);
