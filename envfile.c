@@ -12,6 +12,8 @@
 #include "envfile.h"
 #include "envline.h"
 #include "envvec.h"
+#include "log.h"
+#include "readfile.h"
 #include "secrets.h"
 
 static int
@@ -21,8 +23,8 @@ entry_cb(void *ctx, const char *entry, size_t len, size_t keylen)
 
 	if (s == NULL)
 		return -1;
-	if (envv_put(ctx, s, keylen) == -1) {
-		envv_wipe_str(s);
+	if (envvec_put(ctx, s, keylen) == -1) {
+		envvec_wipe_str(s);
 		return -1;
 	}
 	return 0;
@@ -31,7 +33,7 @@ entry_cb(void *ctx, const char *entry, size_t len, size_t keylen)
 /* Opened as secrets are: a symlink is followed only while it stays in the
  * file's folder (a Kubernetes Secret volume), else refused. */
 static int
-add_file(struct envv *ev, const char *path, size_t *total)
+add_file(struct envvec *ev, const char *path, size_t *total)
 {
 	enum env_error e;
 	size_t len, line;
@@ -39,19 +41,18 @@ add_file(struct envv *ev, const char *path, size_t *total)
 	int fd;
 
 	snprintf(what, sizeof(what), "env-file: %s", path);
-	fd = secret_open(path, what);
+	fd = secrets_open(path, what);
 	if (fd == -1)
 		return -1;
-	buf = secret_read(fd, what, total, &len);
+	buf = secrets_read(fd, what, total, &len);
 	(void)close(fd);
 	if (buf == NULL)
 		return -1;
-	e = envfile_parse(buf, len, entry_cb, ev, &line);
-	explicit_bzero(buf, len);
-	free(buf);
+	e = envline_parse(buf, len, entry_cb, ev, &line);
+	readfile_free(buf, len);
 	if (e != ENV_OK) {
 		/* the line number and why, never the line: it may be a secret */
-		log_err("env-file: %s: line %zu: %s", path, line, env_error_str(e));
+		log_err("env-file: %s: line %zu: %s", path, line, envline_error_str(e));
 		return -1;
 	}
 	return 0;
@@ -59,16 +60,16 @@ add_file(struct envv *ev, const char *path, size_t *total)
 
 /* NAME=value unless NAME is set already. */
 static int
-add_default(struct envv *ev, const char *name, const char *value)
+add_default(struct envvec *ev, const char *name, const char *value)
 {
 	size_t klen = strlen(name);
 	char *s;
 
-	if (envv_get(ev, name) != NULL)
+	if (envvec_get(ev, name) != NULL)
 		return 0;
 	if (asprintf(&s, "%s=%s", name, value) == -1)
 		return -1;
-	if (envv_put(ev, s, klen) == -1) {
+	if (envvec_put(ev, s, klen) == -1) {
 		free(s);
 		return -1;
 	}
@@ -78,13 +79,13 @@ add_default(struct envv *ev, const char *name, const char *value)
 int
 envfile_build(struct minit_config *cfg)
 {
-	struct envv ev = { 0 };
+	struct envvec ev = { 0 };
 	size_t total = 0;	/* bytes of every secret file read */
 
 	for (char **e = environ; e != NULL && *e != NULL; e++) {
 		const char *eq = strchr(*e, '=');
 
-		if (eq != NULL && envv_put(&ev, *e, (size_t)(eq - *e)) == -1)
+		if (eq != NULL && envvec_put(&ev, *e, (size_t)(eq - *e)) == -1)
 			goto oom;
 	}
 	for (size_t i = 0; i < cfg->nenv_files; i++) {
@@ -105,7 +106,7 @@ envfile_build(struct minit_config *cfg)
 oom:
 	log_sys("env: building the environment");
 refused:
-	envv_free(&ev);	/* nothing half-applied: PROGRAM does not start */
+	envvec_free(&ev);	/* nothing half-applied: PROGRAM does not start */
 	return -1;
 }
 
@@ -113,6 +114,6 @@ void
 envfile_wipe(const struct minit_config *cfg)
 {
 	for (char **e = cfg->envp; e != NULL && *e != NULL; e++)
-		if (!envv_in_environ(*e))
+		if (!envvec_in_environ(*e))
 			explicit_bzero(*e, strlen(*e));
 }

@@ -6,7 +6,7 @@
 
 #include "minit.h"
 
-/* Build cfg->envp.  Call after privdrop_resolve.  -1 on refusal (logged). */
+/* Build cfg->envp.  Call after identity_resolve.  -1 on refusal (logged). */
 int	envfile_build(struct minit_config *cfg);
 
 /* In PID 1 after the fork: wipe the strings envfile_build added (secrets

@@ -6,14 +6,14 @@
 #include "envvec.h"
 
 void
-envv_wipe_str(char *s)
+envvec_wipe_str(char *s)
 {
 	explicit_bzero(s, strlen(s));
 	free(s);
 }
 
 int
-envv_in_environ(const char *s)
+envvec_in_environ(const char *s)
 {
 	for (char **e = environ; e != NULL && *e != NULL; e++)
 		if (*e == s)
@@ -24,12 +24,12 @@ envv_in_environ(const char *s)
 static void
 drop(char *s)
 {
-	if (!envv_in_environ(s))
-		envv_wipe_str(s);
+	if (!envvec_in_environ(s))
+		envvec_wipe_str(s);
 }
 
 void
-envv_free(struct envv *ev)
+envvec_free(struct envvec *ev)
 {
 	for (size_t i = 0; i < ev->n; i++)
 		drop(ev->v[i]);
@@ -40,7 +40,7 @@ envv_free(struct envv *ev)
 
 /* Index of the entry whose name is the keylen bytes of key, or -1. */
 static long
-find(const struct envv *ev, const char *key, size_t keylen)
+find(const struct envvec *ev, const char *key, size_t keylen)
 {
 	for (size_t i = 0; i < ev->n; i++)
 		if (strncmp(ev->v[i], key, keylen) == 0 && ev->v[i][keylen] == '=')
@@ -49,7 +49,7 @@ find(const struct envv *ev, const char *key, size_t keylen)
 }
 
 int
-envv_put(struct envv *ev, char *s, size_t keylen)
+envvec_put(struct envvec *ev, char *s, size_t keylen)
 {
 	long i = find(ev, s, keylen);
 
@@ -73,7 +73,7 @@ envv_put(struct envv *ev, char *s, size_t keylen)
 }
 
 const char *
-envv_get(const struct envv *ev, const char *name)
+envvec_get(const struct envvec *ev, const char *name)
 {
 	size_t len = strlen(name);
 	long i = find(ev, name, len);
@@ -82,7 +82,7 @@ envv_get(const struct envv *ev, const char *name)
 }
 
 void
-envv_del(struct envv *ev, const char *name)
+envvec_del(struct envvec *ev, const char *name)
 {
 	long i = find(ev, name, strlen(name));
 

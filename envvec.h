@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-struct envv {
+struct envvec {
 	char	**v;
 	size_t	 n, cap;
 };
@@ -15,21 +15,21 @@ struct envv {
 /* Add s, whose name is its first keylen bytes; an entry of that name is
  * replaced (later wins).  s is then owned by ev (or is environ's).  -1 when
  * memory runs out: s is not taken. */
-int	envv_put(struct envv *ev, char *s, size_t keylen);
+int	envvec_put(struct envvec *ev, char *s, size_t keylen);
 
 /* The value of name, or NULL when unset. */
-const char *envv_get(const struct envv *ev, const char *name);
+const char *envvec_get(const struct envvec *ev, const char *name);
 
 /* Remove name, if set. */
-void	envv_del(struct envv *ev, const char *name);
+void	envvec_del(struct envvec *ev, const char *name);
 
 /* Wipe and free what ev owns; ev is empty again. */
-void	envv_free(struct envv *ev);
+void	envvec_free(struct envvec *ev);
 
 /* Wipe and free s, a string of ours. */
-void	envv_wipe_str(char *s);
+void	envvec_wipe_str(char *s);
 
 /* 1 when s is one of minit's own environ strings (not ours to wipe). */
-int	envv_in_environ(const char *s);
+int	envvec_in_environ(const char *s);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "minit.h"
 
 /* Between fork and PID 1's go, the child holds its lines here (log_hold).

@@ -31,7 +31,7 @@ enum seccomp_action {
 	MINIT_SECCOMP_LOG,		/* allowed, logged by the kernel */
 };
 
-/* Who PROGRAM runs as; filled by privdrop_resolve() before the fork. */
+/* Who PROGRAM runs as; filled by identity_resolve() before the fork. */
 struct minit_identity {
 	bool		 change;	/* false: keep the ids minit started with */
 	bool		 runtime_chose;	/* started non-root with --user: the runtime's ids */
@@ -76,6 +76,12 @@ struct minit_config {
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
 
+	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
+	 * has its own copy (init.c, init_supervise).  envp above holds the
+	 * env-file secrets (envfile_build; wiped by envfile_wipe). */
+	char		*seccomp_text;	/* a --seccomp FILE's text; NULL: builtin */
+	size_t		 seccomp_len;
+
 	/* root filesystem (rootfs.c) */
 	bool		 allow_writable_root;
 	bool		 require_noexec;
@@ -84,14 +90,5 @@ struct minit_config {
 	bool		 audit;
 	bool		 audit_json;
 };
-
-/* Logging (log.c).  One line on stderr, "minit: <what>: <why>". */
-void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* + ": strerror(errno)" */
-void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
-void	log_release(void);	/* write what was held; log directly again */
-void	log_discard(void);	/* drop what was held; log directly again */
 
 #endif

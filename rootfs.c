@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "execpath.h"
+#include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
 #include "rootfs.h"
@@ -161,13 +162,13 @@ check_program(const struct minit_config *cfg, bool root_warned)
 
 	if (cfg->argv == NULL)
 		return 0;
-	err = exec_resolve(cfg->argv[0], env_path(cfg->envp), path, sizeof(path));
+	err = execpath_resolve(cfg->argv[0], execpath_from_env(cfg->envp), path, sizeof(path));
 	if (err != 0) {
 		log_verbose(cfg, "rootfs: PROGRAM %s not resolved here (%s): "
 		    "the child reports it", cfg->argv[0], strerror(err));
 		return 0;
 	}
-	path_dir(path, dir, sizeof(dir));
+	mounts_path_dir(path, dir, sizeof(dir));
 	if (path_ro(path, &ro_file) == -1 || path_ro(dir, &ro_dir) == -1) {
 		/* Missing or unreachable: the child's exec reports it (126/127). */
 		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the child reports it",

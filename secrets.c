@@ -17,6 +17,7 @@
 
 #include <linux/openat2.h>
 
+#include "log.h"
 #include "readfile.h"
 #include "secretfile.h"
 #include "secrets.h"
@@ -64,7 +65,7 @@ open_beneath(int dfd, const char *name, const char *what)
 }
 
 int
-secret_open(const char *path, const char *what)
+secrets_open(const char *path, const char *what)
 {
 	char dir[PATH_MAX];
 	const char *slash = strrchr(path, '/');
@@ -94,8 +95,9 @@ secret_open(const char *path, const char *what)
 /* Owned by root or by whoever started minit, writable by nobody else, as
  * OpenSSH's StrictModes (P33). */
 char *
-secret_read(int fd, const char *what, size_t *total, size_t *len)
+secrets_read(int fd, const char *what, size_t *total, size_t *len)
 {
+	enum readfile_result r;
 	struct stat st;
 	char *buf;
 
@@ -113,40 +115,41 @@ secret_read(int fd, const char *what, size_t *total, size_t *len)
 		    what, (unsigned)st.st_uid, (unsigned)getuid());
 		return NULL;
 	}
-	buf = read_regular(fd, what, SECRET_FILE_MAX, len);
-	if (buf != NULL && *len > SECRETS_TOTAL_MAX - *total) {
-		log_err("%s: the secret files together are larger than %d bytes",
-		    what, SECRETS_TOTAL_MAX);
-		explicit_bzero(buf, *len);
-		free(buf);
+	r = readfile_fd(fd, SECRET_FILE_MAX, READFILE_REGULAR, &buf, len);
+	if (r != READFILE_OK) {
+		readfile_log(r, what, SECRET_FILE_MAX);
 		return NULL;
 	}
-	if (buf != NULL)
-		*total += *len;
+	if (*len > SECRETS_TOTAL_MAX - *total) {
+		log_err("%s: the secret files together are larger than %d bytes",
+		    what, SECRETS_TOTAL_MAX);
+		readfile_free(buf, *len);
+		return NULL;
+	}
+	*total += *len;
 	return buf;
 }
 
 /* NAME=content of the open fd into ev. */
 static int
-put_secret(struct envv *ev, const char *name, int fd, const char *what,
+put_secret(struct envvec *ev, const char *name, int fd, const char *what,
     size_t *total)
 {
 	const char *why = "";
 	size_t len;
-	char *buf = secret_read(fd, what, total, &len), *s;
+	char *buf = secrets_read(fd, what, total, &len), *s;
 
 	(void)close(fd);
 	if (buf == NULL)
 		return -1;
-	s = secret_env_entry(name, buf, len, &why);
-	explicit_bzero(buf, len);
-	free(buf);
+	s = secretfile_env_entry(name, buf, len, &why);
+	readfile_free(buf, len);
 	if (s == NULL) {
 		log_err("%s: %s", what, why);
 		return -1;
 	}
-	if (envv_put(ev, s, strlen(name)) == -1) {
-		envv_wipe_str(s);
+	if (envvec_put(ev, s, strlen(name)) == -1) {
+		envvec_wipe_str(s);
 		log_sys("%s", what);
 		return -1;
 	}
@@ -154,7 +157,7 @@ put_secret(struct envv *ev, const char *name, int fd, const char *what,
 }
 
 static int
-add_dir(struct envv *ev, const char *dir, size_t *total, int *count)
+add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 {
 	char pdir[256], pname[256], what[600];
 	struct dirent *de;
@@ -169,7 +172,7 @@ add_dir(struct envv *ev, const char *dir, size_t *total, int *count)
 		return -1;
 	}
 	while ((errno = 0, de = readdir(d)) != NULL) {
-		enum secret_entry kind = secret_entry_kind(de->d_name);
+		enum secret_entry kind = secretfile_entry_kind(de->d_name);
 
 		if (kind == SECRET_ENTRY_SKIP)
 			continue;
@@ -198,17 +201,17 @@ add_dir(struct envv *ev, const char *dir, size_t *total, int *count)
 
 /* --file-env NAME: NAME_FILE names the file (docker-library's convention). */
 static int
-add_file_env(struct envv *ev, const char *name, size_t *total)
+add_file_env(struct envvec *ev, const char *name, size_t *total)
 {
 	char fname[160], ppath[256], what[600];
 	const char *path;
 	int fd;
 
 	snprintf(fname, sizeof(fname), "%s_FILE", name);	/* name: at most 128 */
-	path = envv_get(ev, fname);
+	path = envvec_get(ev, fname);
 	if (path == NULL)
 		return 0;
-	if (envv_get(ev, name) != NULL) {
+	if (envvec_get(ev, name) != NULL) {
 		log_err("file-env: %s and %s are both set: set only one", name, fname);
 		return -1;
 	}
@@ -218,15 +221,15 @@ add_file_env(struct envv *ev, const char *name, size_t *total)
 	}
 	snprintf(what, sizeof(what), "file-env: %s=%s", fname,
 	    printable(path, ppath, sizeof(ppath)));
-	fd = secret_open(path, what);
+	fd = secrets_open(path, what);
 	if (fd == -1 || put_secret(ev, name, fd, what, total) == -1)
 		return -1;
-	envv_del(ev, fname);
+	envvec_del(ev, fname);
 	return 0;
 }
 
 int
-secrets_add(const struct minit_config *cfg, struct envv *ev, size_t *total)
+secrets_add(const struct minit_config *cfg, struct envvec *ev, size_t *total)
 {
 	char pdir[256];
 

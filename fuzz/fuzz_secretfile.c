@@ -26,11 +26,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(name, data, nlen);
 	name[nlen] = '\0';
-	if (secret_entry_kind(name) != SECRET_ENTRY_VAR)
+	if (secretfile_entry_kind(name) != SECRET_ENTRY_VAR)
 		return 0;
-	if (!env_name_valid(name, nlen) || env_name_forbidden(name, nlen))
+	if (!envline_name_valid(name, nlen) || envline_name_forbidden(name, nlen))
 		__builtin_trap();
-	s = secret_env_entry(name, buf, blen, &why);
+	s = secretfile_env_entry(name, buf, blen, &why);
 	if (s == NULL) {
 		if (why == NULL || memchr(buf, '\0', blen) == NULL)
 			__builtin_trap();

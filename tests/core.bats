@@ -26,23 +26,27 @@ bg_pid1() {
 	unshare --pid --fork --mount-proc "$MINIT" "$@" >"$OUT" 2>&1 &
 	UPID=$!
 	MPID=
-	for _ in $(seq 1000); do
-		MPID=$( (tr -d ' ' < "/proc/$UPID/task/$UPID/children") 2>/dev/null || true)
-		# minit has forked, so it blocks every signal: from here on
-		# none is lost.  (Before minit runs, the kernel drops signals
-		# to a namespace's init with default dispositions: P26.)
-		[ -n "$MPID" ] && [ -n "$( (cat "/proc/$MPID/task/$MPID/children") 2>/dev/null)" ] && break
-		sleep 0.01
-	done
+	wait_until 1000 0.01 minit_forked || true
 	[ -n "$MPID" ]
+}
+
+# minit_forked: MPID (minit, unshare's child) has forked PROGRAM.
+minit_forked() {
+	MPID=$( (tr -d ' ' < "/proc/$UPID/task/$UPID/children") 2>/dev/null || true)
+	# minit has forked, so it blocks every signal: from here on
+	# none is lost.  (Before minit runs, the kernel drops signals
+	# to a namespace's init with default dispositions: P26.)
+	[ -n "$MPID" ] && [ -n "$( (cat "/proc/$MPID/task/$MPID/children") 2>/dev/null)" ]
+}
+
+# out_has_twice REGEX: OUT has two lines that match.
+out_has_twice() {
+	[ "$(grep -c -- "$1" "$OUT")" -ge 2 ]
 }
 
 # wait_out REGEX: until OUT has a matching line (10 s at most).
 wait_out() {
-	for _ in $(seq 200); do
-		grep -Eq -- "$1" "$OUT" && return 0
-		sleep 0.05
-	done
+	wait_until 200 0.05 grep -Eq -- "$1" "$OUT" && return 0
 	echo "no /$1/ in output:" >&2
 	cat "$OUT" >&2
 	return 1
@@ -139,12 +143,10 @@ wait_bg() {
 @test "-g forwards to PROGRAM's whole process group; without it only PROGRAM" {
 	# sh runs two probes in its own process group; sh itself ignores USR1
 	bg_pid1 "${P[@]}" -g -- sh -c 'trap "" USR1; "$0" wait-signal 10 & "$0" wait-signal 10 & wait' "$TBIN/probe"
-	for _ in $(seq 200); do	# both probes have their handlers
-		[ "$(grep -c '^ready' "$OUT")" -ge 2 ] && break
-		sleep 0.05
-	done
+	# both probes have their handlers
+	wait_until 200 0.05 out_has_twice '^ready' || true
 	kill -s USR1 "$MPID"
-	for _ in $(seq 100); do [ "$(grep -c '^got 10 ' "$OUT")" -ge 2 ] && break; sleep 0.05; done
+	wait_until 100 0.05 out_has_twice '^got 10 ' || true
 	kill -s TERM "$MPID"	# -g: sh and both probes get it
 	wait_bg
 	[ "$(grep -c '^got 10 ' <<<"$output")" -eq 2 ]

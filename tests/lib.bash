@@ -71,3 +71,16 @@ refute_line_has() {
 		return 1
 	fi
 }
+
+# wait_until TRIES SECONDS COMMAND [ARG...]: run COMMAND until it succeeds,
+# at most TRIES times, SECONDS apart.  0 once it did, 1 if it never did.
+# Every polling loop of the tests is this one (no wall-clock asserts).
+wait_until() {
+	local tries=$1 pause=$2 i
+	shift 2
+	for ((i = 0; i < tries; i++)); do
+		"$@" && return 0
+		sleep "$pause"
+	done
+	return 1
+}

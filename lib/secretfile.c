@@ -6,7 +6,7 @@
 #include "secretfile.h"
 
 enum secret_entry
-secret_entry_kind(const char *name)
+secretfile_entry_kind(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -14,15 +14,15 @@ secret_entry_kind(const char *name)
 	 * behind the "..data" link; its NAME entries are links into it. */
 	if (name[0] == '.')
 		return SECRET_ENTRY_SKIP;
-	if (!env_name_valid(name, len))
+	if (!envline_name_valid(name, len))
 		return SECRET_ENTRY_BAD_NAME;
-	if (env_name_forbidden(name, len))
+	if (envline_name_forbidden(name, len))
 		return SECRET_ENTRY_LOADER;
 	return SECRET_ENTRY_VAR;
 }
 
 char *
-secret_env_entry(const char *name, const char *buf, size_t len,
+secretfile_env_entry(const char *name, const char *buf, size_t len,
     const char **why)
 {
 	size_t nlen = strlen(name);

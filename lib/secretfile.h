@@ -20,13 +20,13 @@ enum secret_entry {
 	SECRET_ENTRY_LOADER,	/* LD_*, GCONV_PATH, GLIBC_TUNABLES: refused */
 };
 
-enum secret_entry secret_entry_kind(const char *name);
+enum secret_entry secretfile_entry_kind(const char *name);
 
 /* "NAME=content" in a new string: content is the len bytes of buf less its
  * trailing newlines (as the shell's $(<file)).  NULL with *why set when
  * content holds a NUL byte (no environment string can) or memory runs
  * out.  The caller wipes and frees it. */
-char	*secret_env_entry(const char *name, const char *buf, size_t len,
+char	*secretfile_env_entry(const char *name, const char *buf, size_t len,
 	    const char **why);
 
 #endif

@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "profile.h"
+#include "profile_groups.h"
+
+const char *const profile_child_needs[] = { "execve", "read", "write",
+    "rt_sigaction", "rt_sigprocmask", "exit_group", NULL };
 
 const struct prof_group prof_groups[] = {
 	/* --- what `default` denies ------------------------------------- */
