@@ -3,7 +3,8 @@
  * as a Secret volume (NAME -> ..data/NAME, ..data -> ..TIMESTAMP/), and
  * official images' entrypoints read NAME_FILE.  minit reads them as the
  * user it was started as, before any drop, with the env files' trust
- * checks, and never prints their content. */
+ * checks, and never prints their content (names and paths go through
+ * log_err, which escapes them). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -21,24 +22,6 @@
 #include "readfile.h"
 #include "secretfile.h"
 #include "secrets.h"
-
-/* name with every byte outside printable ASCII as \xNN, for messages
- * (dir entries and paths are input). */
-static const char *
-printable(const char *name, char *buf, size_t size)
-{
-	size_t o = 0;
-
-	for (const unsigned char *p = (const unsigned char *)name;
-	    *p != '\0' && o + 5 < size; p++) {
-		if (*p >= 0x20 && *p < 0x7f && *p != '\\')
-			buf[o++] = (char)*p;
-		else
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", *p);
-	}
-	buf[o] = '\0';
-	return buf;
-}
 
 /* name below dfd, following symlinks only while they stay beneath dfd
  * and never through a /proc magic link (openat2, Linux 5.6). */
@@ -159,14 +142,13 @@ put_secret(struct envvec *ev, const char *name, int fd, const char *what,
 static int
 add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 {
-	char pdir[256], pname[256], what[600];
+	char what[PATH_MAX + 300];
 	struct dirent *de;
 	DIR *d;
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	printable(dir, pdir, sizeof(pdir));
 	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
-		log_sys("secrets-dir: %s", pdir);
+		log_sys("secrets-dir: %s", dir);
 		if (fd != -1)
 			(void)close(fd);
 		return -1;
@@ -176,8 +158,8 @@ add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 
 		if (kind == SECRET_ENTRY_SKIP)
 			continue;
-		snprintf(what, sizeof(what), "secrets-dir: %s/%s", pdir,
-		    printable(de->d_name, pname, sizeof(pname)));
+		snprintf(what, sizeof(what), "secrets-dir: %s/%s", dir,
+		    de->d_name);
 		if (kind == SECRET_ENTRY_BAD_NAME)
 			log_err("%s: not a variable name ([A-Za-z_][A-Za-z0-9_]*): refused", what);
 		else if (kind == SECRET_ENTRY_LOADER)
@@ -191,7 +173,7 @@ add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 		return -1;
 	}
 	if (errno != 0) {
-		log_sys("secrets-dir: %s: readdir", pdir);
+		log_sys("secrets-dir: %s: readdir", dir);
 		(void)closedir(d);
 		return -1;
 	}
@@ -203,7 +185,7 @@ add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 static int
 add_file_env(struct envvec *ev, const char *name, size_t *total)
 {
-	char fname[160], ppath[256], what[600];
+	char fname[160], what[PATH_MAX + 200];
 	const char *path;
 	int fd;
 
@@ -219,8 +201,7 @@ add_file_env(struct envvec *ev, const char *name, size_t *total)
 		log_err("file-env: %s is empty", fname);
 		return -1;
 	}
-	snprintf(what, sizeof(what), "file-env: %s=%s", fname,
-	    printable(path, ppath, sizeof(ppath)));
+	snprintf(what, sizeof(what), "file-env: %s=%s", fname, path);
 	fd = secrets_open(path, what);
 	if (fd == -1 || put_secret(ev, name, fd, what, total) == -1)
 		return -1;
@@ -231,15 +212,13 @@ add_file_env(struct envvec *ev, const char *name, size_t *total)
 int
 secrets_add(const struct minit_config *cfg, struct envvec *ev, size_t *total)
 {
-	char pdir[256];
-
 	for (size_t i = 0; i < cfg->nsecrets_dirs; i++) {
 		int n = 0;
 
 		if (add_dir(ev, cfg->secrets_dirs[i], total, &n) == -1)
 			return -1;
 		log_verbose(cfg, "secrets-dir: %s: %d variable(s)",
-		    printable(cfg->secrets_dirs[i], pdir, sizeof(pdir)), n);
+		    cfg->secrets_dirs[i], n);
 	}
 	for (size_t i = 0; i < cfg->nfile_envs; i++) {
 		if (add_file_env(ev, cfg->file_envs[i], total) == -1)

@@ -628,7 +628,7 @@ assert_ids_nocaps() {
 	run prun --rm "${E2E_RO[@]}" --user 1000680000:0 --cap-drop ALL --entrypoint /minit \
 	    "$IMG_APP" --audit --user app -- /t/probe status
 	assert_status 0
-	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for "app"\)$'
+	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for app\)$'
 	# control: --exact-user refuses the same start, one line, 125
 	run prun --rm "${E2E_RO[@]}" --user 1000680000:0 --cap-drop ALL --entrypoint /minit \
 	    "$IMG_APP" --exact-user --user app -- /bin/echo RAN

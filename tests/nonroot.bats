@@ -109,10 +109,14 @@ caps_all_zero() {
 @test "--audit: 'uid chosen by the runtime: N (image asked for NAME)'; the runtime's gid 0 is info, not a failure" {
 	run ro_run -x "$OPENSHIFT" -- --audit --user app -- /t/probe status
 	assert_status 0
-	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for "app"\)$'
+	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for app\)$'
 	assert_line_has '^pass  identity.uid +uid 1000680000 '
 	assert_line_has "^info  identity.gid +gid 0 chosen by the runtime \(started as uid 1000680000, cannot change it\): root's group, not root\$"
 	assert_line_has '^result: pass '
+	# the name comes from input: escaped, no control byte printed
+	run ro_run -x "$OPENSHIFT" -- --audit --user "$(printf 'a\033[2Jb')" -- /t/probe status
+	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for a\\x1b\[2Jb\)$'
+	refute_line_has $'\033'
 	# controls: a root start that drops to app has no such line; one
 	# that sets gid 0 itself fails the gid check
 	run ro_run -- --audit --user app -- /t/probe status
