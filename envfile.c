@@ -51,7 +51,8 @@ add_file(struct envvec *ev, const char *path, size_t *total)
 	e = envline_parse(buf, len, entry_cb, ev, &line);
 	readfile_free(buf, len);
 	if (e != ENV_OK) {
-		/* the line number and why, never the line: it may be a secret */
+		/* the line number and why, never the line: it may be a
+		 * secret */
 		log_err("env-file: %s: line %zu: %s", path, line, envline_error_str(e));
 		return -1;
 	}

@@ -43,7 +43,8 @@ static long
 find(const struct envvec *ev, const char *key, size_t keylen)
 {
 	for (size_t i = 0; i < ev->n; i++)
-		if (strncmp(ev->v[i], key, keylen) == 0 && ev->v[i][keylen] == '=')
+		if (strncmp(ev->v[i], key, keylen) == 0 &&
+		    ev->v[i][keylen] == '=')
 			return (long)i;
 	return -1;
 }

@@ -52,7 +52,8 @@ secrets_open(const char *path, const char *what)
 {
 	char dir[PATH_MAX];
 	const char *slash = strrchr(path, '/');
-	size_t dlen = slash == NULL ? 0 : slash == path ? 1 : (size_t)(slash - path);
+	size_t dlen = slash == NULL ? 0 :
+	    slash == path ? 1 : (size_t)(slash - path);
 	int dfd, fd;
 
 	if (dlen >= sizeof(dir)) {
@@ -139,13 +140,40 @@ put_secret(struct envvec *ev, const char *name, int fd, const char *what,
 	return 0;
 }
 
+/* One entry of a --secrets-dir: 1 added, 0 skipped, -1 refused (logged). */
+static int
+add_entry(struct envvec *ev, int dfd, const char *dir, const char *name,
+    size_t *total)
+{
+	enum secret_entry kind = secretfile_entry_kind(name);
+	char what[PATH_MAX + 300];
+	int fd;
+
+	if (kind == SECRET_ENTRY_SKIP)
+		return 0;
+	snprintf(what, sizeof(what), "secrets-dir: %s/%s", dir, name);
+	if (kind == SECRET_ENTRY_BAD_NAME) {
+		log_err("%s: not a variable name ([A-Za-z_][A-Za-z0-9_]*): refused",
+		    what);
+		return -1;
+	}
+	if (kind == SECRET_ENTRY_LOADER) {
+		log_err("%s: a dynamic-loader variable (LD_*, GCONV_PATH, GLIBC_TUNABLES): refused",
+		    what);
+		return -1;
+	}
+	fd = open_beneath(dfd, name, what);
+	if (fd == -1 || put_secret(ev, name, fd, what, total) == -1)
+		return -1;
+	return 1;
+}
+
 static int
 add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 {
-	char what[PATH_MAX + 300];
 	struct dirent *de;
 	DIR *d;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r = 0;
 
 	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
 		log_sys("secrets-dir: %s", dir);
@@ -153,32 +181,23 @@ add_dir(struct envvec *ev, const char *dir, size_t *total, int *count)
 			(void)close(fd);
 		return -1;
 	}
-	while ((errno = 0, de = readdir(d)) != NULL) {
-		enum secret_entry kind = secretfile_entry_kind(de->d_name);
-
-		if (kind == SECRET_ENTRY_SKIP)
-			continue;
-		snprintf(what, sizeof(what), "secrets-dir: %s/%s", dir,
-		    de->d_name);
-		if (kind == SECRET_ENTRY_BAD_NAME)
-			log_err("%s: not a variable name ([A-Za-z_][A-Za-z0-9_]*): refused", what);
-		else if (kind == SECRET_ENTRY_LOADER)
-			log_err("%s: a dynamic-loader variable (LD_*, GCONV_PATH, GLIBC_TUNABLES): refused", what);
-		else if ((fd = open_beneath(dirfd(d), de->d_name, what)) != -1 &&
-		    put_secret(ev, de->d_name, fd, what, total) == 0) {
-			++*count;
-			continue;
+	for (;;) {
+		errno = 0;
+		de = readdir(d);
+		if (de == NULL) {
+			if (errno != 0) {
+				log_sys("secrets-dir: %s: readdir", dir);
+				r = -1;
+			}
+			break;
 		}
-		(void)closedir(d);
-		return -1;
-	}
-	if (errno != 0) {
-		log_sys("secrets-dir: %s: readdir", dir);
-		(void)closedir(d);
-		return -1;
+		r = add_entry(ev, dirfd(d), dir, de->d_name, total);
+		if (r == -1)
+			break;
+		*count += r;
 	}
 	(void)closedir(d);
-	return 0;
+	return r == -1 ? -1 : 0;
 }
 
 /* --file-env NAME: NAME_FILE names the file (docker-library's convention). */

@@ -28,7 +28,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	name[nlen] = '\0';
 	if (secretfile_entry_kind(name) != SECRET_ENTRY_VAR)
 		return 0;
-	if (!envline_name_valid(name, nlen) || envline_name_forbidden(name, nlen))
+	if (!envline_name_valid(name, nlen) ||
+	    envline_name_forbidden(name, nlen))
 		__builtin_trap();
 	s = secretfile_env_entry(name, buf, blen, &why);
 	if (s == NULL) {
