@@ -244,8 +244,7 @@ check_ids(struct audit *a)
 		    (unsigned)rg, (unsigned)eg, (unsigned)sg);
 	else if (eg == 0 && runtime_ids(a->cfg))
 		report(a, "identity.gid", INFO, &j,
-		    "gid 0 chosen by the runtime (started as uid %u, cannot change it): root's group, not root",
-		    (unsigned)e);
+		    "gid 0 chosen by the runtime (started non-root): root's group, not root");
 	else if (eg == 0)
 		report(a, "identity.gid", FAIL, &j, "gid 0 (root's group)");
 	else
@@ -271,8 +270,8 @@ check_ids(struct audit *a)
 			    strerror(errno));
 		else if (root_group && runtime_ids(a->cfg))
 			report(a, "identity.groups", INFO, &j,
-			    "%s: includes group 0, chosen by the runtime (started as uid %u, cannot change it)",
-			    text, (unsigned)e);
+			    "%s: includes group 0, chosen by the runtime",
+			    text);
 		else if (root_group)
 			report(a, "identity.groups", FAIL, &j, "%s: includes group 0", text);
 		else

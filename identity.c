@@ -302,6 +302,15 @@ current_identity(const struct accounts *a, struct minit_identity *id)
  * is.  HOME, USER and LOGNAME come from the passwd entry of the uid PROGRAM
  * really gets, if any. */
 static int
+exact_refused(const char *spec, const char *what, unsigned want,
+    unsigned have)
+{
+	log_err("privdrop: --exact-user: --user %s is %s %u, but minit was started as %s %u",
+	    spec, what, want, what, have);
+	return -1;
+}
+
+static int
 resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 {
 	struct minit_identity want;
@@ -312,22 +321,16 @@ resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 		return 0;
 	if (!cfg->exact_user) {
 		cfg->id.runtime_chose = true;
-		log_verbose(cfg, "privdrop: started as uid %u gid %u: the runtime chose the user, --user is not applied (--exact-user refuses instead)",
+		log_verbose(cfg, "privdrop: the runtime chose uid %u gid %u: --user not applied",
 		    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid);
 		return 0;
 	}
 	if (resolve_spec(a, cfg->user, &want) == -1)
 		return -1;
-	if (want.uid != cfg->id.uid) {
-		log_err("privdrop: --exact-user: --user %s is uid %u, but minit was started as uid %u and cannot switch users",
-		    cfg->user, (unsigned)want.uid, (unsigned)cfg->id.uid);
-		return -1;
-	}
-	if (strchr(cfg->user, ':') != NULL && want.gid != cfg->id.gid) {
-		log_err("privdrop: --exact-user: --user %s is gid %u, but minit was started as gid %u and cannot switch groups",
-		    cfg->user, (unsigned)want.gid, (unsigned)cfg->id.gid);
-		return -1;
-	}
+	if (want.uid != cfg->id.uid)
+		return exact_refused(cfg->user, "uid", want.uid, cfg->id.uid);
+	if (strchr(cfg->user, ':') != NULL && want.gid != cfg->id.gid)
+		return exact_refused(cfg->user, "gid", want.gid, cfg->id.gid);
 	return 0;
 }
 
@@ -347,13 +350,8 @@ check_capacity(const struct minit_config *cfg, uint64_t perm)
 			    caps_name(c), last);
 			return -1;
 		}
-		if (!caps_has(perm, c) && getuid() != 0) {
-			log_err("privdrop: --cap %s: minit was started as uid %u without it in its permitted set: grant it to the container (docker run --cap-add, Kubernetes capabilities.add)",
-			    caps_name(c), (unsigned)getuid());
-			return -1;
-		}
 		if (!caps_has(perm, c)) {
-			log_err("privdrop: --cap %s: minit does not hold it, so PROGRAM cannot keep it",
+			log_err("privdrop: --cap %s: minit does not hold it: grant it to the container (docker run --cap-add, Kubernetes capabilities.add)",
 			    caps_name(c));
 			return -1;
 		}

@@ -18,6 +18,7 @@
 
 #include <linux/openat2.h>
 
+#include "envline.h"
 #include "log.h"
 #include "readfile.h"
 #include "secretfile.h"
@@ -41,7 +42,7 @@ open_beneath(int dfd, const char *name, const char *what)
 	else if (errno == ELOOP)
 		log_err("%s: a /proc magic link or a symlink loop: refused", what);
 	else if (errno == ENOSYS)
-		log_err("%s: openat2 is unavailable (Linux before 5.6, or a seccomp profile that denies it): refused", what);
+		log_err("%s: openat2 unavailable (Linux < 5.6, or denied by seccomp): refused", what);
 	else
 		log_sys("%s", what);
 	return -1;
@@ -158,8 +159,7 @@ add_entry(struct envvec *ev, int dfd, const char *dir, const char *name,
 		return -1;
 	}
 	if (kind == SECRET_ENTRY_LOADER) {
-		log_err("%s: a dynamic-loader variable (LD_*, GCONV_PATH, GLIBC_TUNABLES): refused",
-		    what);
+		log_err("%s: %s", what, envline_error_str(ENV_LOADER));
 		return -1;
 	}
 	fd = open_beneath(dfd, name, what);

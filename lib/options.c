@@ -35,13 +35,13 @@ static const char usage_text[] =
 "      --keep-fds            let PROGRAM inherit every file descriptor\n"
 "Privileges:\n"
 "  -u, --user USER[:GROUP]   run PROGRAM as USER (name or uid), GROUP (name or gid)\n"
-"      --exact-user          started non-root, refuse unless that is --user\n"
+"      --exact-user          non-root start: refuse if not --user\n"
 "      --allow-root          allow PROGRAM to run with uid 0\n"
 "      --cap CAP[,CAP...]    capabilities PROGRAM keeps (repeatable); none by default\n"
 "      --env-file FILE       add KEY=VALUE lines to PROGRAM's environment,\n"
 "                            read before privileges are dropped (repeatable)\n"
-"      --secrets-dir DIR     each file DIR/NAME becomes NAME=content (repeatable)\n"
-"      --file-env NAME       NAME=content of the file NAME_FILE names (repeatable)\n"
+"      --secrets-dir DIR     file DIR/NAME gives NAME=content (repeatable)\n"
+"      --file-env NAME       NAME from the file $NAME_FILE (repeatable)\n"
 "Seccomp:\n"
 "      --seccomp PROFILE     default (the default), strict, off, or a file\n"
 "      --seccomp-action ACT  errno (default), kill or log\n"
@@ -352,11 +352,12 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 		}
 		if (!envline_name_valid(arg, strlen(arg)) ||
 		    strlen(arg) > 128) {
-			log_err("--file-env: want a variable name ([A-Za-z_][A-Za-z0-9_]*, at most 128 bytes)");
+			log_err("--file-env: want a variable name of at most 128 bytes");
 			return -1;
 		}
 		if (envline_name_forbidden(arg, strlen(arg))) {
-			log_err("--file-env %s: a dynamic-loader variable (LD_*, GCONV_PATH, GLIBC_TUNABLES): refused", arg);
+			log_err("--file-env %s: %s", arg,
+		    envline_error_str(ENV_LOADER));
 			return -1;
 		}
 		cfg->file_envs[cfg->nfile_envs++] = arg;

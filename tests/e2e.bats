@@ -685,5 +685,5 @@ assert_ids_nocaps() {
 	assert_status 125
 	refute_line_has '^RAN$'
 	[ "${#lines[@]}" -eq 1 ]
-	assert_line_has '^minit: privdrop: --cap net_bind_service: minit was started as uid 1000 without it'
+	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it: grant it'
 }
