@@ -80,7 +80,7 @@ setup_file() {
 	for v in badname loader groupw otheruid nul subdir over64k totalover; do
 		case $v in
 		badname)	want='/my-key: not a variable name' ;;
-		loader)		want='/LD_PRELOAD: a dynamic-loader variable' ;;
+		loader)		want='/LD_PRELOAD: sets a dynamic-loader variable' ;;
 		groupw)		want='/GW: writable by group or others' ;;
 		otheruid)	want='/OU: owned by uid 4242: want root or uid 0' ;;
 		nul)		want='/NULV: contains a NUL byte' ;;
@@ -164,7 +164,7 @@ setup_file() {
 	assert_line_has '^minit: --file-env: want a variable name'
 	run ro_run -- --file-env LD_PRELOAD --user app -- /bin/echo RAN
 	assert_status 125
-	assert_line_has '^minit: --file-env LD_PRELOAD: a dynamic-loader variable'
+	assert_line_has '^minit: --file-env LD_PRELOAD: sets a dynamic-loader variable'
 }
 
 @test "--env-file through the Kubernetes layout works; a link out of its folder and /proc magic links are refused" {
