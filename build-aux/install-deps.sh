@@ -20,9 +20,10 @@ build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libto
 	gcc-aarch64-linux-gnu musl-dev:arm64 linux-libc-dev-arm64-cross"
 # demo.sh: /bin/busybox for the test root, pkill (procps); file is in $build
 demo="$build busybox-static procps util-linux mount"
+# catatonit: podman kube play builds its pause image from it
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
-	qemu-system-arm mmdebstrap python3-jsonschema"
+	catatonit qemu-system-arm mmdebstrap python3-jsonschema"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 # install-deps.sh list build|test|bench: print the set, install nothing
