@@ -102,7 +102,7 @@ cflags="-Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables 
 	-fno-unwind-tables -fPIE -fstack-protector-strong -isystem $kinc \
 	-ffile-prefix-map=$work=."
 if [ "$arch" = aarch64 ]; then
-	cflags="$cflags -mbranch-protection=pac-ret"
+	cflags="$cflags -mbranch-protection=pac-ret -fomit-frame-pointer"
 fi
 
 # libseccomp for one architecture family only (build-aux/libseccomp-NAME.patch
