@@ -83,6 +83,10 @@ GEN	:= $(BUILD)/gen/seccomp_builtin.c
 GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
 	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/log.o \
 	   $(BUILD)/rel/arch/$(ARCH).o
+# lib/ parses start-up input once, never on PID 1's path: optimised for
+# size (README "Size").
+$(BUILD)/rel/lib/%.o: RCFLAGS += -Os
+
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
 all: minit

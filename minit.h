@@ -41,6 +41,8 @@ struct minit_identity {
 	char		 home[256];	/* for HOME; "/" when unknown */
 };
 
+struct record_plan;
+
 struct minit_config {
 	/* what to run */
 	char *const	*argv;		/* PROGRAM [ARG...]; NULL in --audit without one */
@@ -68,6 +70,15 @@ struct minit_config {
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
 	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
+	const char	*seccomp_record;	/* --seccomp-record FILE */
+	/* --seccomp-record, set up before the fork (seccomp_prepare): the
+	 * file (opened as minit starts, so a place it cannot write is
+	 * refused up front), what PID 1 answers, and the hand-over socket
+	 * (PID 1's end, the child's end). */
+	int		 record_fd;
+	int		 record_sock[2];
+	struct record_plan *record_plan;
+	char		*record_head;	/* the recorded file's profile part */
 
 	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
 	 * has its own copy (init.c, init_supervise).  envp above holds the

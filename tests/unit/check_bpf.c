@@ -63,7 +63,7 @@ main(void)
 		return harness_end("check_bpf");
 	for (const struct builtin_bpf *b = minit_builtin_bpf; b->name != NULL;
 	    b++, n++) {
-		int which = strcmp(b->name, "pid1") == 0 ? 0 :
+		int which = strncmp(b->name, "pid1", 4) == 0 ? 0 :
 		    strcmp(b->name, "default") == 0 ? 1 : 2;
 
 		CHECK(b->deny >= 0 && b->deny <= MINIT_SECCOMP_LOG);
@@ -76,9 +76,10 @@ main(void)
 		for (unsigned i = 0; i < b->npatch; i++)
 			CHECK(b->patch[i].at < b->len);
 	}
-	/* pid1 under kill; default and strict under every action */
-	CHECK(n == 7);
-	CHECK(seen[0][MINIT_SECCOMP_KILL] == 1);
+	/* pid1 and pid1-record under kill; default and strict under
+	 * every action */
+	CHECK(n == 8);
+	CHECK(seen[0][MINIT_SECCOMP_KILL] == 2);
 	for (int a = MINIT_SECCOMP_ERRNO; a <= MINIT_SECCOMP_LOG; a++)
 		CHECK(seen[1][a] == 1 && seen[2][a] == 1);
 	free(p);
