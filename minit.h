@@ -76,15 +76,14 @@ struct minit_config {
 	/* seccomp (seccomp.c) */
 	const char	*seccomp_profile;	/* "default", "strict", "off" or a path */
 	enum seccomp_action seccomp_action;
-	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
-	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
-	const char	*seccomp_record;	/* --seccomp-record FILE */
-	/* --seccomp-record, set up before the fork (seccomp_prepare): the
+	/* --seccomp-record, set up before the fork (recorder_prepare): the
 	 * file (opened as minit starts, so a place it cannot write is
-	 * refused up front), what PID 1 answers, and the hand-over socket
-	 * (PID 1's end, the child's end). */
+	 * refused up front), the hand-over socket (PID 1's end, the
+	 * child's end), what PID 1 answers */
 	int		 record_fd;
 	int		 record_sock[2];
+	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
+	const char	*seccomp_record;	/* --seccomp-record FILE */
 	struct record_plan *record_plan;
 	char		*record_head;	/* the recorded file's profile part */
 
@@ -110,6 +109,7 @@ struct minit_config {
 	/* --audit (audit.c) */
 	bool		 audit;
 	bool		 audit_json;
+	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
 };
 
 #endif
