@@ -77,9 +77,9 @@ NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
 RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
 	   $(EXTRA_CFLAGS)
 # minit's own code is built for size, as the libraries are (README "Size"):
-# with --seccomp-record in, even init.c alone at -O2 crossed a page and put
-# the binary over 256 KiB, and -Os cost no measurable start-up time.  A file
-# listed in HOT_SRCS would keep -O2 (none does).
+# with --seccomp-record in, the files of PID 1's loop and the fork-to-exec
+# path at -O2 put the binary over 256 KiB, and -Os cost no measurable
+# start-up time.  A file listed in HOT_SRCS would keep -O2 (none does).
 HOT_SRCS :=
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
