@@ -183,7 +183,10 @@ if [ ! -f "$prefix/lib/libcap-ng.a" ]; then
 	fetch libcap-ng "$CAPNG_DEB" "libcap-ng_$CAPNG_VER.orig.tar.gz" "$CAPNG_SHA256"
 	rm -rf "$work/libcap-ng-$CAPNG_VER"
 	tar -C "$work" -xzf "$work/src/libcap-ng_$CAPNG_VER.orig.tar.gz"
-	say "building libcap-ng $CAPNG_VER"
+	# build-aux/libcap-ng-noscanf.patch says why
+	patch -d "$work/libcap-ng-$CAPNG_VER" -p1 -s --no-backup-if-mismatch \
+		< "$here/libcap-ng-noscanf.patch"
+	say "building libcap-ng $CAPNG_VER (without sscanf)"
 	# shellcheck disable=SC2086
 	(cd "$work/libcap-ng-$CAPNG_VER" && ./autogen.sh >/dev/null 2>&1 &&
 	 CC="$musl_cc" CFLAGS="$cflags" ./configure -q $cross --prefix="$prefix" \

@@ -64,7 +64,8 @@ def main(argv):
                 "built by build-aux/deps.sh, modified: syscall table cut to "
                 "the target's architecture (build-aux/libseccomp-*.patch)"),
         library(p, "CAPNG", "libcap-ng", "libcap-ng",
-                "built by build-aux/deps.sh, unmodified"),
+                "built by build-aux/deps.sh, modified: /proc/PID/status "
+                "read without sscanf (build-aux/libcap-ng-noscanf.patch)"),
     ]
     comps = [{
         "type": "file",

@@ -83,3 +83,15 @@ setup_file() {
 	assert_line_has '^not ok [0-9]+ - a check that fails'
 	assert_line_has '^vm-smoke: [0-9]+ passed, [1-9][0-9]* failed$'
 }
+
+# build-aux/libcap-ng-noscanf.patch: libcap-ng's one sscanf kept all of
+# musl's scanf (12 KiB on x86_64, 18 KiB on aarch64) in the link
+@test "arm64: no scanf in either architecture's link (libcap-ng reads /proc without it)" {
+	run aarch64-linux-gnu-nm "$A/minit.unstripped"
+	assert_line_has ' capng_get_caps_process$'
+	refute_line_has ' (vfscanf|__floatscan|sscanf)$'
+	[ -f "$TOP/build/minit.unstripped" ] || skip "no x86_64 build"
+	run nm "$TOP/build/minit.unstripped"
+	assert_line_has ' capng_get_caps_process$'
+	refute_line_has ' (vfscanf|__floatscan|sscanf)$'
+}
