@@ -1,10 +1,14 @@
 /* log.c: every diagnostic is one line on stderr, "minit: <what>: <why>".
  * stdout belongs to PROGRAM. */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "minit.h"
@@ -44,6 +48,54 @@ log_release(void)
 	log_discard();
 }
 
+/* How PID 1 writes a line once log_nonblocking has run. */
+static enum { OUT_PLAIN, OUT_SEND, OUT_POLL } out_mode = OUT_PLAIN;
+
+/* PID 1 must never wait on its own output (issue 14.3): an app that stops
+ * the terminal (tcflow TCOOFF), or a pipe that nobody reads, would hold
+ * PID 1 in write(2): no reaping, no signals, `docker stop` times out.
+ * O_NONBLOCK on fd 2 itself would change the file description PROGRAM
+ * shares (its own writes would fail with EAGAIN), so PID 1 opens its
+ * stderr again, through /proc, as a description of its own that does not
+ * block; a line that would block is dropped.  A socket cannot be opened
+ * again: MSG_DONTWAIT on each line does the same.  A regular file never
+ * blocks.  Without /proc, a line is written only when poll(2) says it fits
+ * (a terminal stopped between the two still blocks that one write). */
+void
+log_nonblocking(void)
+{
+	struct stat st;
+	int fd;
+
+	if (fstat(STDERR_FILENO, &st) == -1 || S_ISREG(st.st_mode))
+		return;
+	if (S_ISSOCK(st.st_mode)) {
+		out_mode = OUT_SEND;
+		return;
+	}
+	fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1) {
+		/* ENXIO: a pipe nobody reads, which never blocks (EPIPE) */
+		if (errno != ENXIO)
+			out_mode = OUT_POLL;
+		return;
+	}
+	if (dup2(fd, STDERR_FILENO) == -1)
+		out_mode = OUT_POLL;
+	(void)close(fd);
+}
+
+static void
+out(const char *buf, size_t n)
+{
+	struct pollfd pfd = { .fd = STDERR_FILENO, .events = POLLOUT };
+
+	if (out_mode == OUT_SEND)
+		(void)!send(STDERR_FILENO, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+	else if (out_mode == OUT_PLAIN || poll(&pfd, 1, 0) == 1)
+		(void)!write(STDERR_FILENO, buf, n);
+}
+
 /* One write(2) per line, so lines from PID 1 and the child never interleave
  * and nothing is buffered across fork. */
 static void __attribute__((format(printf, 1, 0)))
@@ -72,7 +124,7 @@ log_line(const char *fmt, va_list ap, int err)
 	}
 	if (held.on)
 		log_release();
-	(void)!write(STDERR_FILENO, buf, (size_t)n);
+	out(buf, (size_t)n);
 }
 
 void

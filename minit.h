@@ -84,5 +84,6 @@ void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
 void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
 void	log_release(void);	/* write what was held; log directly again */
 void	log_discard(void);	/* drop what was held; log directly again */
+void	log_nonblocking(void);	/* PID 1: drop a line rather than wait to write it */
 
 #endif

@@ -15,6 +15,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 
 #include "minit.h"
@@ -60,7 +63,13 @@ static const struct named constants[] = {
 	{ "O_ACCMODE", O_ACCMODE }, { "O_CREAT", O_CREAT },
 	{ "O_TRUNC", O_TRUNC }, { "O_APPEND", O_APPEND },
 	{ "F_GETFD", F_GETFD }, { "F_SETFD", F_SETFD }, { "F_GETFL", F_GETFL },
-	{ "F_SETFL", F_SETFL },
+	{ "F_SETFL", F_SETFL }, { "PTRACE_DETACH", PTRACE_DETACH },
+	{ "PRIO_PROCESS", PRIO_PROCESS }, { "PRIO_PGRP", PRIO_PGRP },
+	{ "PRIO_USER", PRIO_USER },
+	/* linux/ioprio.h and linux/memfd.h: ABI, newer than some headers */
+	{ "IOPRIO_WHO_PROCESS", 1 }, { "IOPRIO_WHO_PGRP", 2 },
+	{ "IOPRIO_WHO_USER", 3 }, { "MFD_NOEXEC_SEAL", 0x8 },
+	{ "SHM_EXEC", SHM_EXEC },
 	{ NULL, 0 },
 };
 
@@ -551,7 +560,7 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		if (ntok != 2)
 			return fail(ps, "include: want one builtin profile name");
 		t = profile_builtin(tok[1]);
-		if (t == NULL || strcmp(tok[1], "pid1") == 0 || ps->depth > 0)
+		if (t == NULL || profile_internal(tok[1]) || ps->depth > 0)
 			return fail(ps, "include: '%s' is not a builtin profile "
 			    "(default, strict)", tok[1]);
 		if (parse_text(&inner, t, strlen(t)) == -1) {

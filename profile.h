@@ -85,6 +85,19 @@ struct prof_group {
 
 extern const struct prof_group prof_groups[];
 
+/* Marks in the builtin profile "guard-pid1" for minit's pid and process
+ * group, which are known only at run time: seccomp_guard.c puts them in
+ * the precompiled program.  No syscall, flag or arch constant has these
+ * values (bpfgen checks that each mark appears). */
+#define PROF_MARK_PID	0x7fffff01
+#define PROF_MARK_PGID	0x7fffff02
+#define PROF_STR_(x)	#x
+#define PROF_STR(x)	PROF_STR_(x)
+
+/* The builtin profiles that are not for --seccomp: minit's own "pid1" and
+ * the guards stacked on PROGRAM's filter ("guard-pid1", "guard-memfd"). */
+int		 profile_internal(const char *name);
+
 /* The text of a builtin profile ("default", "strict", "pid1"), or NULL. */
 const char	*profile_builtin(const char *name);
 /* Parse text (len bytes, need not be NUL-terminated) into p.  0, or -1

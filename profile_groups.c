@@ -133,7 +133,10 @@ static const char default_text[] =
 	/* 32-bit compares: junk in the high half still matches (CVE-2019-10063) */
 	"deny ioctl if arg1 == TIOCSTI\n"
 	"deny ioctl if arg1 == TIOCLINUX\n"
-	"deny personality if arg0 != PER_LINUX,PER_LINUX32,PER_QUERY\n";
+	"deny personality if arg0 != PER_LINUX,PER_LINUX32,PER_QUERY\n"
+	/* x86 only: the process's own segment table, for 16-bit code and old
+	 * threading; a past kernel attack surface, denied by Docker too */
+	"deny modify_ldt\n";
 
 static const char strict_text[] =
 	"# minit builtin profile 'strict'\n"
@@ -153,15 +156,22 @@ static const char strict_text[] =
 	"allow personality if arg0 == PER_QUERY\n"
 	/* W^X: never writable and executable at once */
 	"allow mmap mprotect pkey_mprotect if arg2 & PROT_WRITE|PROT_EXEC != "
-	    "PROT_WRITE|PROT_EXEC\n";
+	    "PROT_WRITE|PROT_EXEC\n"
+	/* nor through an executable view of SysV shared memory that another
+	 * view writes (issue 14.9); PR_SET_MDWE does the rest (seccomp.c) */
+	"allow shmat if arg2 & SHM_EXEC == 0\n";
 
 /* What init.c's loop, log.c and musl's exit path call once PID 1 has
  * dropped its privileges; anything else kills PID 1. */
 static const char pid1_text[] =
 	"# minit's own allow-list, loaded by PID 1 after the fork\n"
 	"default-action kill\n"
-	"allow rt_sigtimedwait wait4 kill clock_gettime getpid read write\n"
+	"allow rt_sigtimedwait wait4 waitid kill clock_gettime getpid read write\n"
 	"allow close exit exit_group rt_sigprocmask restart_syscall\n"
+	/* log.c: a line to a socket, or only when it fits (log_nonblocking) */
+	"allow sendto poll\n"
+	/* init.c: let go of a child that made PID 1 its tracer (let_go) */
+	"allow ptrace if arg0 == PTRACE_DETACH\n"
 	/* free() after the filter is loaded may hand memory back */
 	"allow munmap madvise\n"
 	/* subreaper mode reads /proc/self/task/N/children: read-only opens */
@@ -170,6 +180,42 @@ static const char pid1_text[] =
 	/* musl's open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels */
 	"allow fcntl if arg1 == F_SETFD\n"
 	;
+
+/* Stacked on PROGRAM's own filter, whatever it is (seccomp_guard.c); each
+ * refusal is EPERM.  PROGRAM runs with PID 1's uid, so the kernel lets it
+ * change PID 1's limits and scheduling: refuse every such call that names
+ * minit's pid or process group, or every process of a user (issue 14.1).
+ * pid 0 (the caller) and PROGRAM's own children stay allowed; the calls
+ * that also need ptrace rights (migrate_pages, move_pages,
+ * process_madvise, kcmp, ...) already fail on PID 1, which is not dumpable.
+ * The marks become the real pid and group at run time. */
+#define GUARD_PID	PROF_STR(PROF_MARK_PID)
+#define GUARD_PGID	PROF_STR(PROF_MARK_PGID)
+static const char guard_pid1_text[] =
+	"# stacked on PROGRAM's filter: minit out of PROGRAM's reach\n"
+	"default-action allow\n"
+	"deny prlimit64 sched_setaffinity sched_setscheduler sched_setparam "
+	    "sched_setattr if arg0 == " GUARD_PID "\n"
+	"deny setpriority if arg0 == PRIO_PROCESS and arg1 == " GUARD_PID "\n"
+	"deny setpriority if arg0 == PRIO_PGRP and arg1 == " GUARD_PGID "\n"
+	"deny setpriority if arg0 == PRIO_USER\n"
+	"deny ioprio_set if arg0 == IOPRIO_WHO_PROCESS and arg1 == " GUARD_PID "\n"
+	"deny ioprio_set if arg0 == IOPRIO_WHO_PGRP and arg1 == " GUARD_PGID "\n"
+	"deny ioprio_set if arg0 == IOPRIO_WHO_USER\n";
+
+/* Stacked under --require-noexec: a memory file is never executable, so
+ * neither fexecve(memfd) nor execve("/proc/self/fd/N") runs code that was
+ * never on a mount (issue 14.10). */
+static const char guard_memfd_text[] =
+	"# stacked on PROGRAM's filter: no executable memory files\n"
+	"default-action allow\n"
+	"deny memfd_create if arg1 & MFD_NOEXEC_SEAL == 0\n";
+
+int
+profile_internal(const char *name)
+{
+	return strcmp(name, "pid1") == 0 || strncmp(name, "guard-", 6) == 0;
+}
 
 const char *
 profile_builtin(const char *name)
@@ -180,5 +226,9 @@ profile_builtin(const char *name)
 		return strict_text;
 	if (strcmp(name, "pid1") == 0)
 		return pid1_text;
+	if (strcmp(name, "guard-pid1") == 0)
+		return guard_pid1_text;
+	if (strcmp(name, "guard-memfd") == 0)
+		return guard_memfd_text;
 	return NULL;
 }
