@@ -15,9 +15,14 @@ DEPS	?= $(BUILD)/deps
 MUSL	?= debian
 PIE	?= 1
 
-SRCS	:= $(sort $(wildcard *.c))
-HDRS	:= $(wildcard *.h)
+# The tree (docs/architecture.md): the stages at the top, side-effect-free
+# modules in lib/, what differs per CPU in arch/$(ARCH).c (one file each).
+ARCH	?= x86_64
+SRCS	:= $(sort $(wildcard *.c)) $(sort $(wildcard lib/*.c)) arch/$(ARCH).c
+HDRS	:= $(wildcard *.h lib/*.h arch/*.h)
 LIBSRCS	:= $(filter-out main.c,$(SRCS))
+# Every header by its name alone ("options.h"), wherever it lives.
+INCS	:= -iquote . -iquote lib -iquote arch
 
 WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wnull-dereference
@@ -69,13 +74,15 @@ OWN_DEPS := $(filter $(BUILD)/deps,$(DEPS))
 # No unwind tables: C without exceptions or backtraces never reads them,
 # and they were 16 KiB of the binary (BENCHMARKS.md, size).
 NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
-RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(DEP_CFLAGS) $(EXTRA_CFLAGS)
+RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
+	   $(EXTRA_CFLAGS)
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).
 GEN	:= $(BUILD)/gen/seccomp_builtin.c
-GENOBJS	:= $(BUILD)/rel/seccomp_build.o $(BUILD)/rel/profile.o \
-	   $(BUILD)/rel/profile_groups.o $(BUILD)/rel/log.o
+GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
+	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/log.o \
+	   $(BUILD)/rel/arch/$(ARCH).o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
 all: minit
@@ -87,16 +94,17 @@ $(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) -o $@ $(ROBJS) $(DEP_LIBS)
 
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
+	@mkdir -p $(@D)
 	$(RCC) $(RCFLAGS) -c -o $@ $<
 
 $(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
-	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
+	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
 
 $(GEN): $(BUILD)/bpfgen | $(BUILD)/gen
 	$(BUILD)/bpfgen $@
 
 $(BUILD)/rel/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/rel
-	$(RCC) $(RCFLAGS) -iquote . -c -o $@ $<
+	$(RCC) $(RCFLAGS) -c -o $@ $<
 
 # Debian's musl-gcc specs link dynamically; these two link static-pie or
 # static.  rcrt1.o is musl's self-relocating start file for static-pie.
@@ -124,7 +132,7 @@ $(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/gen:
 # --- dev: glibc, sanitizers -------------------------------------------------
 DCC	:= gcc
 SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
-DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer -iquote .
+DCFLAGS	:= $(WARN) -g -O1 $(SAN) -fno-omit-frame-pointer $(INCS)
 DLIBS	:= -lseccomp -lcap-ng
 DOBJS	:= $(SRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
 DLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/dev/%.o) $(BUILD)/dev/gen_seccomp_builtin.o
@@ -135,6 +143,7 @@ $(BUILD)/dev/minit: $(DOBJS)
 	$(DCC) $(SAN) -o $@ $^ $(DLIBS)
 
 $(BUILD)/dev/%.o: %.c $(HDRS) | $(BUILD)/dev
+	@mkdir -p $(@D)
 	$(DCC) $(DCFLAGS) -c -o $@ $<
 
 $(BUILD)/dev/gen_%.o: $(BUILD)/gen/%.c $(HDRS) | $(BUILD)/dev
@@ -162,7 +171,7 @@ test-deps:
 # like minit (release toolchain, the same libseccomp).
 $(BUILD)/check_bpf: tests/unit/check_bpf.c tests/unit/harness.h $(GENOBJS) \
 		$(BUILD)/rel/gen_seccomp_builtin.o
-	$(RCC) $(RCFLAGS) -iquote . $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
+	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) \
 	    $(BUILD)/rel/gen_seccomp_builtin.o $(DEP_LIBS)
 
 # check_systable: our x86-only libseccomp (build-aux/deps.sh) against the
@@ -187,7 +196,7 @@ test: test-deps
 	$(MAKE) lint
 
 demo:
-	build-aux/install-deps.sh build
+	build-aux/install-deps.sh demo
 	$(MAKE) minit helpers
 	tests/demo.sh
 
@@ -198,7 +207,7 @@ bench:
 	BENCH_DIR=$(BUILD)/bench DEPS=$(DEPS) MUSL=$(MUSL) bench/run.sh
 
 # --- hostile input: fuzzing, static analysis, valgrind (docs/hardening-tests.md)
-# Every fuzz/fuzz_NAME.c is a libFuzzer target linked with every top-level .c
+# Every fuzz/fuzz_NAME.c is a libFuzzer target linked with every .c of minit
 # but main.c; its seeds are fuzz/corpus/NAME/.  make fuzz: FUZZ_SECONDS each,
 # new inputs go to fuzz/corpus-out/NAME (not committed).  make fuzz-ci: a
 # fixed number of runs from the seeds with a fixed seed, so CI is repeatable.
@@ -210,7 +219,7 @@ FSAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
 # -Werror is left to gcc and to lint-tidy (which compiles with the same
 # WARN under clang): a clang-only warning shows here but does not stop fuzzing.
 FCFLAGS	:= $(filter-out -Werror,$(WARN)) -g -O1 -fno-omit-frame-pointer \
-	   -iquote . $(FSAN)
+	   $(INCS) $(FSAN)
 FLIBOBJS := $(LIBSRCS:%.c=$(BUILD)/fuzz/obj/%.o)
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 20000
@@ -218,6 +227,7 @@ FUZZ_SEED ?= 1
 FUZZ_FLAGS ?= -close_fd_mask=3 -max_len=4096 -timeout=10 -rss_limit_mb=1024
 
 $(BUILD)/fuzz/obj/%.o: %.c $(HDRS) | $(BUILD)/fuzz/obj
+	@mkdir -p $(@D)
 	$(FCC) $(FCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(HDRS) $(FLIBOBJS) | $(BUILD)/fuzz/obj
@@ -257,11 +267,11 @@ fuzz-ci: $(FUZZ_BINS)
 # clang-tidy (.clang-tidy); any finding fails.  Suppressions, each with its
 # reason: .cppcheck-suppressions, and NOLINT comments in the code.
 LINT_SRCS := $(SRCS)
-CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. \
+CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch \
 	--enable=warning,style,performance,portability --inline-suppr \
 	--suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
 	--quiet --max-configs=1
-TIDY_FLAGS := $(filter-out -Werror,$(WARN)) -iquote . $(DEP_CFLAGS)
+TIDY_FLAGS := $(filter-out -Werror,$(WARN)) $(INCS) $(DEP_CFLAGS)
 
 lint: lint-analyzer lint-cppcheck lint-tidy
 

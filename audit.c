@@ -31,14 +31,19 @@
 
 #include <cap-ng.h>
 
+#include "arch.h"
 #include "audit.h"
+#include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
+#include "profile.h"
+#include "readfile.h"
 
 #ifndef CAP_DAC_OVERRIDE
 #define CAP_DAC_OVERRIDE 1
 #endif
 #define MAX_FAILED	64
+#define AUDIT_TEXT_MAX	8191	/* bytes of a /proc status or uid_map */
 #ifndef PR_GET_MDWE
 #define PR_GET_MDWE			66
 #define PR_MDWE_REFUSE_EXEC_GAIN	1
@@ -86,17 +91,19 @@ jb_printf(struct jbuf *b, const char *fmt, ...)
 	b->n += (size_t)n;
 }
 
-/* A JSON string: quotes, backslash and every byte outside printable ASCII
- * escaped as \u00XX, so any path gives valid JSON. */
+/* A JSON string of s as log_escape shows it (the same text as the text
+ * report and stderr: a consumer that prints it prints no control byte),
+ * then quotes and backslashes escaped for JSON. */
 static void
 jb_str(struct jbuf *b, const char *s)
 {
+	char esc[2048];
+
+	log_escape(esc, sizeof(esc), s, strlen(s));
 	jb_printf(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+	for (const char *p = esc; *p != '\0'; p++) {
 		if (*p == '"' || *p == '\\')
 			jb_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p >= 0x7f)
-			jb_printf(b, "\\u%04x", *p);
 		else
 			jb_printf(b, "%c", *p);
 	}
@@ -115,12 +122,14 @@ static void __attribute__((format(printf, 5, 6)))
 report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value,
     const char *fmt, ...)
 {
-	char reason[1024];
+	char raw[1024], reason[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	/* paths, mount points and fstypes in it come from the system */
+	log_escape(reason, sizeof(reason), raw, strlen(raw));
 	if (v == PASS)
 		a->passed++;
 	else if (v == INFO)
@@ -138,7 +147,7 @@ report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value
 	{
 		struct jbuf r = { .n = 0 };
 
-		jb_str(&r, reason);
+		jb_str(&r, raw);
 		printf("%s\n    \"%s\": {\"status\": \"%s\", \"value\": %s, \"reason\": %s}",
 		    a->first ? "" : ",", id, verdict_name(v),
 		    value == NULL || value->n == 0 ? "null" : value->s, r.s);
@@ -148,29 +157,15 @@ report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value
 
 /* ---- reading the kernel's view ------------------------------------------ */
 
+/* A small /proc file (status, uid_map), or NULL. */
 static char *
 read_text(const char *path)
 {
 	char *buf;
-	size_t len = 0, cap = 8192;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
 
-	if (fd == -1)
-		return NULL;
-	buf = malloc(cap);
-	while (buf != NULL && len < cap - 1) {
-		ssize_t n = read(fd, buf + len, cap - 1 - len);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	if (buf != NULL)
-		buf[len] = '\0';
-	(void)close(fd);
-	return buf;
+	return readfile_path(path, AUDIT_TEXT_MAX, 0, &buf, &len) == READFILE_OK
+	    ? buf : NULL;
 }
 
 /* The value of "Key:\tvalue" in a /proc/PID/status text, trimmed. */
@@ -606,7 +601,7 @@ check_program(struct audit *a, const char *program)
 		    strerror(errno));
 		return;
 	}
-	path_dir(program, dir, sizeof(dir));
+	mounts_path_dir(program, dir, sizeof(dir));
 	ro = path_ro(program) && path_ro(dir);
 	report(a, "fs.program_read_only", ro ? PASS : FAIL, &j, "%s %s", program,
 	    ro ? "and its folder are on read-only mounts" :
@@ -691,46 +686,13 @@ probe_raw_socket(pid_t minit)
 	return 0;
 }
 
-/* The i386 ABI through int $0x80 (P11): a filter written for x86_64
- * numbers must kill it (SIGSYS).  i386 getpid is 20.  A kernel without
- * ia32 emulation answers with SIGSEGV, which is as good. */
+/* The second ABI of this architecture (arch/), e.g. i386 on x86_64: a
+ * filter written for native numbers must kill it (P11). */
 static int
-probe_i386(pid_t minit)
+probe_compat_abi(pid_t minit)
 {
 	(void)minit;
-#if defined(__x86_64__)
-	{
-		long r;
-
-		__asm__ volatile ("int $0x80" : "=a"(r) : "a"(20L) : "memory");
-		if (r > 0)
-			return 0;
-		errno = r < 0 && r > -4096 ? (int)-r : EINVAL;
-		return -1;
-	}
-#else
-	errno = ENOSYS;		/* no second ABI to probe here */
-	return -1;
-#endif
-}
-
-static const char *
-errno_name(int e)
-{
-	switch (e) {
-	case EPERM:		return "EPERM";
-	case EACCES:		return "EACCES";
-	case EROFS:		return "EROFS";
-	case EINVAL:		return "EINVAL";
-	case ENOSYS:		return "ENOSYS";
-	case ENOENT:		return "ENOENT";
-	case ESRCH:		return "ESRCH";
-	case EAFNOSUPPORT:	return "EAFNOSUPPORT";
-	case EPROTONOSUPPORT:	return "EPROTONOSUPPORT";
-	case EUSERS:		return "EUSERS";
-	case ENOSPC:		return "ENOSPC";
-	default:		return NULL;
-	}
+	return arch_native.probe();
 }
 
 /* Run fn in a grandchild.  It says "ready" on a pipe just before the
@@ -788,8 +750,8 @@ probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t),
 		return;
 	}
 	jb_printf(&j, "{\"blocked\": true, \"errno\": ");
-	if (errno_name(code) != NULL)
-		jb_str(&j, errno_name(code));
+	if (profile_errno_name((unsigned)code) != NULL)
+		jb_str(&j, profile_errno_name((unsigned)code));
 	else
 		jb_printf(&j, "%d", code);
 	jb_printf(&j, ", \"signal\": null}");
@@ -814,8 +776,9 @@ check_probes(struct audit *a)
 	    a->minit, 0);
 	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket,
 	    a->minit, 0);
-	probe(a, "probe.i386_abi", "getpid via the i386 ABI (int $0x80)",
-	    probe_i386, a->minit, SIGSEGV);
+	if (arch_native.probe_id != NULL)
+		probe(a, arch_native.probe_id, arch_native.probe_what,
+		    probe_compat_abi, a->minit, arch_native.probe_signal);
 }
 
 /* ---- PID 1 -------------------------------------------------------------- */
@@ -914,8 +877,11 @@ static void
 header(struct audit *a, const char *program)
 {
 	if (!a->json) {
+		char esc[2048];
+
 		printf("minit %s --audit: PROGRAM %s\n", MINIT_VERSION,
-		    program != NULL ? program : "(none)");
+		    program != NULL ? log_escape(esc, sizeof(esc), program,
+		    strlen(program)) : "(none)");
 		return;
 	}
 	{

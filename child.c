@@ -1,7 +1,8 @@
-/* child.c: from fork to exec.  The order is the one of SECURITY.md §2 and it
- * matters: identity before capabilities before no_new_privs, PROGRAM resolved
- * as the target user, seccomp last (it need not allow setuid or capset, and
- * must allow only what is left: read, write, sigprocmask, execve, exit). */
+/* child.c: from fork to exec.  The order is the one of docs/security.md
+ * ("Order of operations") and it matters: identity before capabilities
+ * before no_new_privs, PROGRAM resolved as the target user, seccomp last
+ * (it need not allow setuid or capset, and must allow only what is left:
+ * read, write, sigprocmask, execve, exit). */
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
@@ -18,6 +19,7 @@
 #include "audit.h"
 #include "child.h"
 #include "execpath.h"
+#include "log.h"
 #include "options.h"
 #include "privdrop.h"
 #include "rootfs.h"
@@ -27,7 +29,7 @@
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
-/* PID 1's word on its own drop (init.c, supervise): a byte when it is done,
+/* PID 1's word on its own drop (init.c, init_supervise): a byte when it is done,
  * and then the lines we held go out.  If the drop failed, PID 1 has said why
  * and closes go (and kills us, where it still may): the lines we held are of
  * the same cause, and are dropped.  -1: PID 1 refused. */
@@ -172,8 +174,8 @@ listen_fds(char **envp, pid_t minit_pid)
 			fds = envp[i] + 11;
 	}
 	if (pidp == NULL || fds == NULL ||
-	    parse_uint(*pidp + 11, INT_MAX, &pid) == -1 || (pid_t)pid != minit_pid ||
-	    parse_uint(fds, 4096, &n) == -1)
+	    options_parse_uint(*pidp + 11, INT_MAX, &pid) == -1 || (pid_t)pid != minit_pid ||
+	    options_parse_uint(fds, 4096, &n) == -1)
 		return 0;
 	snprintf(pidvar, sizeof(pidvar), "LISTEN_PID=%d", (int)getpid());
 	*pidp = pidvar;
@@ -198,7 +200,7 @@ close_stray_fds(unsigned first)
 	while ((de = readdir(d)) != NULL) {
 		unsigned long long fd;
 
-		if (parse_uint(de->d_name, INT_MAX, &fd) == 0 && fd >= first &&
+		if (options_parse_uint(de->d_name, INT_MAX, &fd) == 0 && fd >= first &&
 		    (int)fd != dirfd(d) && fcntl((int)fd, F_SETFD, FD_CLOEXEC) == -1) {
 			log_sys("fds: FD_CLOEXEC on %llu", fd);
 			(void)closedir(d);
@@ -231,7 +233,7 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 
 	/* As the target user, with PROGRAM's PATH (P36). */
 	if (cfg->argv != NULL) {
-		err = exec_resolve(cfg->argv[0], env_path(cfg->envp), path,
+		err = execpath_resolve(cfg->argv[0], execpath_from_env(cfg->envp), path,
 		    sizeof(path));
 		if (err == 0 && rootfs_check_program(cfg, path) == -1)
 			fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, EPERM);

@@ -11,8 +11,9 @@
 #include <unistd.h>
 
 #include "envfile.h"
-#include "readfile.h"
 #include "envline.h"
+#include "log.h"
+#include "readfile.h"
 
 struct envv {
 	char	**v;
@@ -107,7 +108,7 @@ read_checked(const char *path, size_t *len)
 	char what[PATH_MAX + 16], *buf = NULL;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	fd = readfile_open(path, READFILE_NOFOLLOW);
 	if (fd == -1) {
 		log_sys("env-file: %s", path);
 		return NULL;
@@ -122,7 +123,8 @@ read_checked(const char *path, size_t *len)
 		log_err("%s: owned by uid %u: want root or uid %u",
 		    what, (unsigned)st.st_uid, (unsigned)getuid());
 	else
-		buf = read_regular(fd, what, ENVFILE_MAX_SIZE, len);
+		readfile_log(readfile_fd(fd, ENVFILE_MAX_SIZE, READFILE_REGULAR,
+		    &buf, len), what, ENVFILE_MAX_SIZE);
 	(void)close(fd);
 	return buf;
 }
@@ -136,12 +138,11 @@ add_file(struct envv *ev, const char *path)
 
 	if (buf == NULL)
 		return -1;
-	e = envfile_parse(buf, len, entry_cb, ev, &line);
-	explicit_bzero(buf, len);
-	free(buf);
+	e = envline_parse(buf, len, entry_cb, ev, &line);
+	readfile_free(buf, len);
 	if (e != ENV_OK) {
 		/* the line number and why, never the line: it may be a secret */
-		log_err("env-file: %s: line %zu: %s", path, line, env_error_str(e));
+		log_err("env-file: %s: line %zu: %s", path, line, envline_error_str(e));
 		return -1;
 	}
 	return 0;

@@ -8,7 +8,7 @@
 /* Largest --env-file accepted, in bytes (docs/privdrop.md). */
 #define ENVFILE_MAX_SIZE	(64 * 1024)
 
-/* Build cfg->envp.  Call after privdrop_resolve.  -1 on refusal (logged). */
+/* Build cfg->envp.  Call after identity_resolve.  -1 on refusal (logged). */
 int	envfile_build(struct minit_config *cfg);
 
 /* In PID 1 after the fork: wipe the strings envfile_build added (secrets

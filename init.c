@@ -24,7 +24,9 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "envfile.h"
 #include "init.h"
+#include "log.h"
 #include "memtrim.h"
 #include "privdrop.h"
 #include "seccomp.h"
@@ -40,7 +42,7 @@ struct supervisor {
 };
 
 int
-status_to_exit(int wstatus)
+init_status_to_exit(int wstatus)
 {
 	if (WIFEXITED(wstatus))
 		return WEXITSTATUS(wstatus);
@@ -241,7 +243,7 @@ reap(struct supervisor *sv)
 			sv->child_reaped = true;
 			sv->child_status = ws;
 			log_verbose(sv->cfg, "init: PROGRAM (pid %d) ended, status %d",
-			    (int)pid, status_to_exit(ws));
+			    (int)pid, init_status_to_exit(ws));
 		}
 	}
 }
@@ -312,7 +314,7 @@ static int
 final_status(const struct supervisor *sv)
 {
 	const struct minit_config *cfg = sv->cfg;
-	int code = status_to_exit(sv->child_status);
+	int code = init_status_to_exit(sv->child_status);
 
 	if (WIFSIGNALED(sv->child_status) && WTERMSIG(sv->child_status) == SIGSYS &&
 	    strcmp(cfg->seccomp_profile, "off") != 0)
@@ -384,8 +386,19 @@ read_report(const struct minit_config *cfg, int fd, pid_t child)
 	return r.code;
 }
 
+/* PROGRAM has its own copies of what start-up read (main.c): PID 1 wipes
+ * the env-file secrets (P34) and frees the profile text, before its drop. */
+static void
+drop_startup_data(struct minit_config *cfg)
+{
+	envfile_wipe(cfg);
+	free(cfg->seccomp_text);
+	cfg->seccomp_text = NULL;
+	cfg->seccomp_len = 0;
+}
+
 int
-supervise(const struct minit_config *cfg)
+init_supervise(struct minit_config *cfg)
 {
 	struct supervisor sv = { .cfg = cfg };
 	int report[2], go[2], code;
@@ -414,6 +427,7 @@ supervise(const struct minit_config *cfg)
 	log_nonblocking();
 	if (chdir("/") == -1)
 		log_sys("init: chdir /");	/* harmless: only pins a mount */
+	drop_startup_data(cfg);
 	if (privdrop_pid1(cfg) == -1 || seccomp_pid1(cfg) == -1) {
 		/* The failing step said why, in one line; exit 125 says the rest.
 		 * The kill can be refused (we may have dropped to the app's uid
@@ -438,12 +452,12 @@ supervise(const struct minit_config *cfg)
 	code = read_report(cfg, report[0], sv.child);
 	if (code != 0)
 		return code;
-	mem_trim();	/* start-up is over: keep only what the loop runs */
+	memtrim_run();	/* start-up is over: keep only what the loop runs */
 	return loop(&sv);
 }
 
 void
-exec_in_place(const struct minit_config *cfg)
+init_exec_in_place(const struct minit_config *cfg)
 {
 	child_run(cfg, -1, -1);
 }

@@ -9,12 +9,12 @@
  * that could leave a child behind.  -1 on failure (logged). */
 int	init_prepare(const struct minit_config *cfg);
 /* Fork, harden and exec PROGRAM in the child, supervise it. */
-int	supervise(const struct minit_config *cfg);
+int	init_supervise(struct minit_config *cfg);
 /* --no-init: harden this process and exec PROGRAM in place.  Never
  * returns. */
-_Noreturn void exec_in_place(const struct minit_config *cfg);
+_Noreturn void init_exec_in_place(const struct minit_config *cfg);
 
 /* Pure helpers (unit-tested). */
-int	status_to_exit(int wstatus);	/* 0..255, or 128+signal */
+int	init_status_to_exit(int wstatus);	/* 0..255, or 128+signal */
 
 #endif

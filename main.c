@@ -4,9 +4,9 @@
 #include <stdlib.h>
 
 #include "envfile.h"
+#include "identity.h"
 #include "init.h"
 #include "options.h"
-#include "privdrop.h"
 #include "rootfs.h"
 #include "seccomp.h"
 
@@ -15,8 +15,8 @@ main(int argc, char *argv[])
 {
 	struct minit_config cfg;
 
-	config_init(&cfg);
-	switch (config_parse(&cfg, argc, argv)) {
+	options_init(&cfg);
+	switch (options_parse(&cfg, argc, argv)) {
 	case OPTIONS_EXIT_OK:
 		return 0;
 	case OPTIONS_ERROR:
@@ -28,12 +28,12 @@ main(int argc, char *argv[])
 		return seccomp_print(&cfg);
 
 	if (init_prepare(&cfg) == -1 ||
-	    privdrop_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
+	    identity_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
 	    envfile_build(&cfg) == -1 ||	/* secrets, while privileged */
-	    seccomp_check(&cfg) == -1 ||	/* the profile parses */
+	    seccomp_prepare(&cfg) == -1 ||	/* the profile, read and parsed */
 	    rootfs_check(&cfg) == -1)		/* / is read-only */
 		return MINIT_EX_REFUSED;
 	if (cfg.no_init)
-		exec_in_place(&cfg);
-	return supervise(&cfg);
+		init_exec_in_place(&cfg);
+	return init_supervise(&cfg);
 }

@@ -47,7 +47,7 @@ trim_object(struct dl_phdr_info *info, size_t size, void *unused)
 }
 
 void
-mem_trim(void)
+memtrim_run(void)
 {
 	(void)dl_iterate_phdr(trim_object, NULL);
 }

@@ -7,6 +7,6 @@
  * rodata) and turn off fault-around for them, so that from now on only
  * the pages PID 1's loop really runs are resident.  Never fails: it only
  * saves memory. */
-void	mem_trim(void);
+void	memtrim_run(void);
 
 #endif

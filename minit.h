@@ -29,7 +29,7 @@ enum seccomp_action {
 	MINIT_SECCOMP_LOG,		/* allowed, logged by the kernel */
 };
 
-/* Who PROGRAM runs as; filled by privdrop_resolve() before the fork. */
+/* Who PROGRAM runs as; filled by identity_resolve() before the fork. */
 struct minit_identity {
 	bool		 change;	/* false: keep the ids minit started with */
 	uid_t		 uid;
@@ -67,6 +67,12 @@ struct minit_config {
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
 
+	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
+	 * has its own copy (init.c, init_supervise).  envp above holds the
+	 * env-file secrets (envfile_build; wiped by envfile_wipe). */
+	char		*seccomp_text;	/* a --seccomp FILE's text; NULL: builtin */
+	size_t		 seccomp_len;
+
 	/* root filesystem (rootfs.c) */
 	bool		 allow_writable_root;
 	bool		 require_noexec;
@@ -75,15 +81,5 @@ struct minit_config {
 	bool		 audit;
 	bool		 audit_json;
 };
-
-/* Logging (log.c).  One line on stderr, "minit: <what>: <why>". */
-void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));	/* + ": strerror(errno)" */
-void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
-void	log_release(void);	/* write what was held; log directly again */
-void	log_discard(void);	/* drop what was held; log directly again */
-void	log_nonblocking(void);	/* PID 1: drop a line rather than wait to write it */
 
 #endif

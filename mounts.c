@@ -12,11 +12,13 @@
 
 #include "mountinfo.h"
 #include "mounts.h"
+#include "readfile.h"
 
 #ifndef PROC_SUPER_MAGIC
 #define PROC_SUPER_MAGIC 0x9fa0
 #endif
 
+#define MOUNTINFO_MAX	(16u << 20)	/* bytes of /proc/self/mountinfo */
 #define WALK_BUDGET	4096	/* entries looked at before we give up */
 #define WALK_DEPTH	32
 
@@ -24,9 +26,8 @@ char *
 mounts_read(void)
 {
 	struct statfs sf;
-	size_t len = 0, cap = 16384;
+	size_t len;
 	char *buf;
-	int fd;
 
 	/* Only a real procfs: a FROM-scratch image may carry a /proc folder
 	 * with a forged self/mountinfo in it. */
@@ -34,45 +35,16 @@ mounts_read(void)
 		errno = ENOENT;
 		return NULL;
 	}
-	fd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
-	if (fd == -1)
+	switch (readfile_path("/proc/self/mountinfo", MOUNTINFO_MAX, 0, &buf,
+	    &len)) {
+	case READFILE_OK:
+		return buf;
+	case READFILE_ERRNO:
 		return NULL;
-	buf = malloc(cap);
-	while (buf != NULL) {
-		ssize_t n = read(fd, buf + len, cap - len - 1);
-
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == -1) {
-				free(buf);
-				buf = NULL;
-			}
-			break;
-		}
-		len += (size_t)n;
-		if (cap - len < 4096) {
-			char *bigger = cap < (16u << 20) ? realloc(buf, cap * 2) : NULL;
-
-			if (bigger == NULL) {
-				free(buf);
-				buf = NULL;
-				errno = ENOMEM;
-				break;
-			}
-			buf = bigger;
-			cap *= 2;
-		}
+	default:
+		errno = ENOMEM;
+		return NULL;
 	}
-	if (buf != NULL)
-		buf[len] = '\0';
-	{
-		int saved = errno;
-
-		(void)close(fd);
-		errno = saved;
-	}
-	return buf;
 }
 
 static bool
@@ -214,7 +186,7 @@ mounts_root_writable(char *text, bool *seen)
 }
 
 void
-path_dir(const char *path, char *dir, size_t size)
+mounts_path_dir(const char *path, char *dir, size_t size)
 {
 	char *slash;
 

@@ -40,6 +40,6 @@ int	mounts_root_writable(char *text, bool *seen);
 bool	mounts_is_node(const char *point);
 
 /* The folder that holds path's last name: "/" for "/x", "." for "x". */
-void	path_dir(const char *path, char *dir, size_t size);
+void	mounts_path_dir(const char *path, char *dir, size_t size);
 
 #endif

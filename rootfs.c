@@ -18,6 +18,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
 #include "rootfs.h"
@@ -161,7 +162,7 @@ rootfs_check_program(const struct minit_config *cfg, const char *path)
 	char dir[PATH_MAX];
 	bool ro_file, ro_dir, ro_root;
 
-	path_dir(path, dir, sizeof(dir));
+	mounts_path_dir(path, dir, sizeof(dir));
 	if (path_ro(path, &ro_file) == -1 || path_ro(dir, &ro_dir) == -1) {
 		/* Missing or unreachable: the exec reports it (126/127). */
 		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the exec reports it",

@@ -28,7 +28,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arch.h"
+#include "log.h"
 #include "profile.h"
+#include "readfile.h"
 #include "seccomp.h"
 #include "seccomp_build.h"
 #include "seccomp_builtin.h"
@@ -39,11 +42,6 @@
 #define PR_GET_MDWE			66
 #define PR_MDWE_REFUSE_EXEC_GAIN	1UL
 #endif
-
-/* The profile file's text, read before the fork for the child to parse.
- * A file-static because cfg is const; PID 1 frees it after the fork. */
-static char	*file_text;
-static size_t	 file_len;
 
 static int
 is_off(const char *name)
@@ -78,49 +76,15 @@ seccomp_builtin_find(const char *name, int deny)
 static int
 read_file(const char *path, char **text, size_t *len)
 {
-	struct stat st;
-	ssize_t n;
-	size_t got = 0;
-	char *buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	enum readfile_result r;
 
-	if (fd == -1) {
+	r = readfile_path(path, PROF_MAX_TEXT, READFILE_REGULAR, text, len);
+	if (r == READFILE_ERRNO)
 		log_sys("seccomp: %s", path);
-		return -1;
-	}
-	if (fstat(fd, &st) == -1) {
-		log_sys("seccomp: %s", path);
-		(void)close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size > PROF_MAX_TEXT) {
+	else if (r != READFILE_OK)
 		log_err("seccomp: %s: not a regular file of at most %d bytes",
 		    path, PROF_MAX_TEXT);
-		(void)close(fd);
-		return -1;
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		log_sys("seccomp: %s", path);
-		(void)close(fd);
-		return -1;
-	}
-	while (got < (size_t)st.st_size &&
-	    (n = read(fd, buf + got, (size_t)st.st_size - got)) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			log_sys("seccomp: %s", path);
-			free(buf);
-			(void)close(fd);
-			return -1;
-		}
-		got += (size_t)n;
-	}
-	(void)close(fd);
-	*text = buf;
-	*len = got;
-	return 0;
+	return r == READFILE_OK ? 0 : -1;
 }
 
 /* Parse a profile into a fresh anonymous mapping (unmapped by the caller
@@ -156,7 +120,7 @@ profile_free(struct profile *p)
 }
 
 /* The text of cfg->seccomp_profile: a builtin, or the file read by
- * seccomp_check. */
+ * seccomp_prepare. */
 static const char *
 program_text(const struct minit_config *cfg, size_t *len)
 {
@@ -166,8 +130,8 @@ program_text(const struct minit_config *cfg, size_t *len)
 		*len = strlen(t);
 		return t;
 	}
-	*len = file_len;
-	return file_text;
+	*len = cfg->seccomp_len;
+	return cfg->seccomp_text;
 }
 
 /* What the child still calls after its filter is loaded (child.c): read
@@ -175,7 +139,7 @@ program_text(const struct minit_config *cfg, size_t *len)
 static int
 check_needed(const struct minit_config *cfg, const struct profile *p)
 {
-	const char *const *needed = seccomp_child_needs;
+	const char *const *needed = profile_child_needs;
 
 	for (int i = 0; needed[i] != NULL; i++)
 		if (!profile_always_allows(p, profile_syscall_nr(needed[i]),
@@ -189,7 +153,7 @@ check_needed(const struct minit_config *cfg, const struct profile *p)
 }
 
 int
-seccomp_check(const struct minit_config *cfg)
+seccomp_prepare(struct minit_config *cfg)
 {
 	struct profile *p;
 	const char *text;
@@ -205,7 +169,8 @@ seccomp_check(const struct minit_config *cfg)
 	if (seccomp_builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action) != NULL)
 		goto kernel;	/* parsed and checked at build time (bpfgen) */
 	if (builtin_text(cfg->seccomp_profile, 0) == NULL &&
-	    read_file(cfg->seccomp_profile, &file_text, &file_len) == -1)
+	    read_file(cfg->seccomp_profile, &cfg->seccomp_text,
+	    &cfg->seccomp_len) == -1)
 		return -1;
 	text = program_text(cfg, &len);
 	p = profile_load(cfg->seccomp_profile, text, len);
@@ -223,6 +188,25 @@ kernel:
 	return 0;
 }
 
+/* The libseccomp filter of p: finished by the profile module, then built.
+ * The finished form is large in the worst case: mapped, not on the stack. */
+static scmp_filter_ctx
+build(const struct profile *p, int deny, const char *label)
+{
+	struct prof_filter *f = mmap(NULL, sizeof(*f), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	scmp_filter_ctx ctx;
+
+	if (f == MAP_FAILED) {
+		log_sys("seccomp: %s", label);
+		return NULL;
+	}
+	profile_finish(p, deny, f);
+	ctx = seccomp_build_filter(f, label);
+	(void)munmap(f, sizeof(*f));
+	return ctx;
+}
+
 /* Build the filter of p with libseccomp and load it into this process:
  * profile files only, in the child. */
 static int
@@ -237,7 +221,7 @@ load(const struct profile *p, int deny, const char *label)
 		    "(libseccomp API level %u, need 3)", label, seccomp_api_get());
 		return -1;
 	}
-	ctx = seccomp_build(p, deny, label);
+	ctx = build(p, deny, label);
 	if (ctx == NULL)
 		return -1;
 	rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
@@ -461,11 +445,6 @@ seccomp_pid1(const struct minit_config *cfg)
 	struct profile *p;
 	int rc;
 
-	/* PROGRAM runs; its profile text is not needed here any more */
-	free(file_text);
-	file_text = NULL;
-	file_len = 0;
-
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
 	b = seccomp_builtin_find("pid1", MINIT_SECCOMP_KILL);
 	if (b != NULL) {
@@ -545,7 +524,7 @@ print_rules(const struct profile *p, int deny)
 
 		if (s->state == PROF_SYS_NONE)
 			continue;
-		if (seccomp_scmp_action(a) == seccomp_scmp_action(def)) {
+		if (seccomp_build_action(a) == seccomp_build_action(def)) {
 			noop++;
 			continue;
 		}
@@ -577,7 +556,7 @@ seccomp_print(const struct minit_config *cfg)
 	    (int)cfg->seccomp_action;
 	struct prof_action def;
 	struct profile *p;
-	char abuf[32];
+	char abuf[32], ebuf[1024], *file = NULL;
 	size_t len;
 
 	if (is_off(name)) {
@@ -587,28 +566,27 @@ seccomp_print(const struct minit_config *cfg)
 	}
 	if (text != NULL)
 		len = strlen(text);
-	else if (read_file(name, &file_text, &file_len) == -1)
+	else if (read_file(name, &file, &len) == -1)
 		return MINIT_EX_REFUSED;
-	else {
-		text = file_text;
-		len = file_len;
-	}
+	else
+		text = file;
 	p = profile_load(name, text, len);
+	free(file);
 	if (p == NULL)
 		return MINIT_EX_REFUSED;
 	def = profile_concrete(p->def, deny);
-	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n", name,
+	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n",
+	    log_escape(ebuf, sizeof(ebuf), name, strlen(name)),
 	    action_text(profile_concrete((struct prof_action){ .act = PROF_DENY },
 	    deny), abuf, sizeof(abuf)));
 	printf("# argument conditions compare the low 32 bits\n");
 	printf("%-22s %s\n", "default-action", action_text(def, abuf, sizeof(abuf)));
-	printf("%-22s %s\n", "non-x86_64-abi", "kill (i386 int 0x80, x32)");
+	snprintf(abuf, sizeof(abuf), "non-%s-abi", arch_native.name);
+	printf("%-22s kill (%s)\n", abuf, arch_native.killed_abis);
 	print_rules(p, deny);
 	printf("\n# groups\n");
 	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)
 		printf("%s: %s\n    # %s\n", g->name, g->calls, g->why);
 	profile_free(p);
-	free(file_text);
-	file_text = NULL;
 	return fflush(stdout) == 0 ? 0 : MINIT_EX_REFUSED;
 }

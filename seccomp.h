@@ -4,9 +4,11 @@
 
 #include "minit.h"
 
-/* Before the fork: check that cfg->seccomp_profile exists and parses, so
- * a bad profile is refused before anything runs.  -1 on error (logged). */
-int	seccomp_check(const struct minit_config *cfg);
+/* Before the fork: read a profile file into cfg->seccomp_text (PID 1
+ * frees it after the fork: init_supervise) and check that cfg->seccomp_profile
+ * parses, so a bad profile is refused before anything runs.  -1 on error
+ * (logged). */
+int	seccomp_prepare(struct minit_config *cfg);
 /* --seccomp-print PROFILE: print its resolved rules; exit status. */
 int	seccomp_print(const struct minit_config *cfg);
 /* In the child, last step before exec: load PROGRAM's filter. */

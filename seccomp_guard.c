@@ -12,7 +12,8 @@
 #include <linux/filter.h>
 
 #include "minit.h"
-#include "profile.h"
+#include "log.h"
+#include "profile_groups.h"
 #include "seccomp_builtin.h"
 #include "seccomp_guard.h"
 

@@ -40,17 +40,20 @@ static const struct {
 #define NWANT	(sizeof(want) / sizeof(want[0]))
 
 /* A builtin that denies what the child still needs fails the build. */
-static const char *const *const needed = seccomp_child_needs;
+static const char *const *const needed = profile_child_needs;
 
 static int
 export(const struct profile *p, int deny, const char *label,
     struct sock_filter **insns, size_t *n)
 {
-	scmp_filter_ctx ctx = seccomp_build(p, deny, label);
+	static struct prof_filter fin;	/* large: not on the stack */
+	scmp_filter_ctx ctx;
 	FILE *f = tmpfile();
 	long size;
 	int rc;
 
+	profile_finish(p, deny, &fin);
+	ctx = seccomp_build_filter(&fin, label);
 	if (ctx == NULL || f == NULL) {
 		fprintf(stderr, "bpfgen: %s: cannot build\n", label);
 		goto fail;

@@ -16,7 +16,7 @@ check(void *ctx, const char *entry, size_t len, size_t keylen)
 	if (keylen == 0 || keylen >= len || entry[keylen] != '=' ||
 	    memchr(entry, '\0', len) != NULL || memchr(entry, '\n', len) != NULL ||
 	    memchr(entry, '\r', len) != NULL || memchr(entry, '=', keylen) != NULL ||
-	    env_name_forbidden(entry, keylen))
+	    envline_name_forbidden(entry, keylen))
 		__builtin_trap();
 	return 0;
 }
@@ -25,11 +25,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t line;
-	enum env_error e = envfile_parse((const char *)data, size, check, NULL,
+	enum env_error e = envline_parse((const char *)data, size, check, NULL,
 	    &line);
 
 	if (e != ENV_OK && (line == 0 || line > size + 1))
 		__builtin_trap();
-	(void)env_error_str(e);
+	(void)envline_error_str(e);
 	return 0;
 }

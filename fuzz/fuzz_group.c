@@ -13,8 +13,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t gids[8], gid;
 	size_t n, line;
 
-	(void)group_find(buf, size, "extra", &gid, &line);
-	if (group_list(buf, size, "app", 1000, gids, 8, &n, &line) == PW_OK) {
+	(void)passwd_group_find(buf, size, "extra", &gid, &line);
+	if (passwd_group_list(buf, size, "app", 1000, gids, 8, &n, &line) == PW_OK) {
 		/* the primary gid first, no gid twice, within max */
 		if (n == 0 || n > 8 || gids[0] != 1000)
 			__builtin_trap();

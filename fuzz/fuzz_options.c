@@ -1,7 +1,7 @@
 /* fuzz_options: the command line.  The input is split on NUL bytes into
- * argv[1..] (argv[0] is "minit"), then config_init + config_parse, as main
+ * argv[1..] (argv[0] is "minit"), then options_init + options_parse, as main
  * does.  --cap reaches libcap-ng's name table, --signal-map and --map-exit
- * the pair parsers.  Pure: config_parse only fills the struct and prints;
+ * the pair parsers.  Pure: options_parse only fills the struct and prints;
  * run it with -close_fd_mask=3 (make fuzz does) to keep it quiet. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -55,8 +55,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = p;
 	argv[argc] = NULL;
 
-	config_init(&cfg);
-	check_config(&cfg, config_parse(&cfg, argc, argv));
+	options_init(&cfg);
+	check_config(&cfg, options_parse(&cfg, argc, argv));
 	free(buf);
 	return 0;
 }

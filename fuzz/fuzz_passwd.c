@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 	if (passwd_find(buf, size, NULL, 0, &e, &line) == PW_OK && e.uid != 0)
 		__builtin_trap();
-	if (id_parse(buf, size, &id) == 0 && id == 4294967295U)
+	if (passwd_id_parse(buf, size, &id) == 0 && id == 4294967295U)
 		__builtin_trap();
 	return 0;
 }

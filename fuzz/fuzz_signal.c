@@ -1,6 +1,6 @@
 /* fuzz_signal: signal names and the FROM:TO maps (--signal-map, --map-exit)
- * and parse_uint under them.  Besides "no crash", each call is checked
- * against its contract: results in range, and what parse_uint accepts is
+ * and options_parse_uint under them.  Besides "no crash", each call is checked
+ * against its contract: results in range, and what options_parse_uint accepts is
  * exactly the decimal value of the string, never above its max. */
 #include <stdint.h>
 #include <stdio.h>
@@ -11,7 +11,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Reference for parse_uint: digits only, no overflow, value <= max. */
+/* Reference for options_parse_uint: digits only, no overflow, value <= max. */
 static int
 ref_uint(const char *s, unsigned long long max, unsigned long long *out)
 {
@@ -39,7 +39,7 @@ static void
 check_uint(const char *s, unsigned long long max)
 {
 	unsigned long long got = 0, want = 0;
-	int rg = parse_uint(s, max, &got), rw = ref_uint(s, max, &want);
+	int rg = options_parse_uint(s, max, &got), rw = ref_uint(s, max, &want);
 
 	if (rg != rw || (rg == 0 && got != want))
 		__builtin_trap();
@@ -59,25 +59,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	/* The string ends at the first NUL, as in argv; a decimal number
-	 * after it, if any, is parse_uint's max ("7\0" "3": "7" against 3). */
+	 * after it, if any, is options_parse_uint's max ("7\0" "3": "7" against 3). */
 	len = strlen(s);
 	if (len < size)
 		max = strtoull(s + len + 1, NULL, 10);
 
-	n = signal_from_name(s);
+	n = options_signal_from_name(s);
 	if (n != -1 && (n < 1 || n > 64))
 		__builtin_trap();
 	if (n > 0) {	/* every name maps back through its number */
 		char num[8];
 
 		snprintf(num, sizeof(num), "%d", n);
-		if (signal_from_name(num) != n)
+		if (options_signal_from_name(num) != n)
 			__builtin_trap();
 	}
-	if (parse_signal_pair(s, &from, &to) == 0 &&
+	if (options_parse_signal_pair(s, &from, &to) == 0 &&
 	    (from < 1 || from > 64 || to < 1 || to > 64))
 		__builtin_trap();
-	if (parse_exit_pair(s, &from, &to) == 0 &&
+	if (options_parse_exit_pair(s, &from, &to) == 0 &&
 	    (from < 0 || from > 255 || to < 0 || to > 255))
 		__builtin_trap();
 	check_uint(s, max);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # The core: PID 1 behaviour of the real static binary in a PID namespace.
 # Exit codes, signals, reaping, grace period, subreaper, exec errors, fds,
-# PATH search, tty.  Pitfall and test IDs refer to ../shared/SECURITY.md.
+# PATH search, tty.  Pitfall and test IDs: docs/security.md.
 load lib
 
 # Flags for the tests here that are not about privileges or the root check:
@@ -102,12 +102,10 @@ teardown() {
 @test "-g forwards to PROGRAM's whole process group; without it only PROGRAM" {
 	# sh runs two probes in its own process group; sh itself ignores USR1
 	bg_pid1 "${P[@]}" -g -- sh -c 'trap "" USR1; "$0" wait-signal 10 & "$0" wait-signal 10 & wait' "$TBIN/probe"
-	for _ in $(seq 200); do	# both probes have their handlers
-		[ "$(grep -c '^ready' "$OUT")" -ge 2 ] && break
-		sleep 0.05
-	done
+	# both probes have their handlers
+	wait_until 200 0.05 out_has_twice '^ready' || true
 	kill -s USR1 "$MPID"
-	for _ in $(seq 100); do [ "$(grep -c '^got 10 ' "$OUT")" -ge 2 ] && break; sleep 0.05; done
+	wait_until 100 0.05 out_has_twice '^got 10 ' || true
 	kill -s TERM "$MPID"	# -g: sh and both probes get it
 	wait_bg
 	[ "$(grep -c '^got 10 ' <<<"$output")" -eq 2 ]

@@ -9,9 +9,6 @@
 # of a hardening stage the marker file must not exist.  Each such test has a
 # positive control that runs the same command without the fault, so the
 # marker check can fail.
-#
-# A test of a stage that is still the skeleton's stub (privdrop.c, seccomp.c,
-# rootfs.c say "STUB") is skipped with the branch it awaits.
 load lib
 bats_require_minimum_version 1.5.0
 
@@ -23,13 +20,6 @@ setup_file() {
 }
 
 T=${FAULT_TIMEOUT:-30}
-
-# await_stage NAME: skip while NAME.c is the skeleton's stub.
-await_stage() {
-	if grep -q 'STUB' "$TOP/$1.c"; then
-		skip "awaits the $1 branch ($1.c is a stub)"
-	fi
-}
 
 # marker_dir: a host folder for the marker, mounted on /data by ro_run -x.
 marker_setup() {
@@ -112,7 +102,6 @@ assert_never_ran() {
 }
 
 @test "/proc not mounted with --user: the drop still happens" {
-	await_stage privdrop
 	run timeout "$T" ro_run -n -- --user app -- /bin/id -u
 	assert_status 0
 	assert_line_has '^1000$'
@@ -157,7 +146,6 @@ passwd_case() {	# passwd_case SETUP: /etc replaced by a tmpfs set up by SETUP
 }
 
 @test "/etc/passwd missing, a directory, a FIFO, huge: --user refuses, never hangs (P04 P33)" {
-	await_stage privdrop
 	passwd_case 'rm -f "$R/etc/passwd"'
 	assert_never_ran
 	passwd_case 'mkdir "$R/etc/passwd"'
@@ -195,7 +183,6 @@ envfile_case() {	# envfile_case FILE
 }
 
 @test "--env-file a FIFO, a directory, a symlink to a root-only file, 16 MiB: refused, never hangs (T59 P33)" {
-	await_stage privdrop
 	envfile_case /secrets/good	# positive control
 	assert_status 0
 	assert_ran
@@ -224,7 +211,6 @@ envfile_case() {	# envfile_case FILE
 }
 
 @test "fail closed: a user that does not exist; PROGRAM never ran (T05 P04)" {
-	await_stage privdrop
 	marker_setup
 	for u in nosuchuser 4294967295 app:nosuchgroup "" ; do
 		run timeout "$T" ro_run -x "$MOUNT_MARK" -- --user "$u" -- "${PROGRAM_MARK[@]}"
@@ -233,7 +219,6 @@ envfile_case() {	# envfile_case FILE
 }
 
 @test "fail closed: seccomp(2) forbidden by an outer filter; PROGRAM never ran (T36 P39 P40)" {
-	await_stage seccomp
 	marker_setup
 	# Under the outer filter itself, the helper's filter is really there.
 	run "$TBIN/noseccomp" grep '^Seccomp:' /proc/self/status
@@ -247,7 +232,6 @@ envfile_case() {	# envfile_case FILE
 }
 
 @test "fail closed: a writable root; PROGRAM never ran (T55 P31)" {
-	await_stage rootfs
 	marker_setup
 	run timeout "$T" ro_run -w -x "$MOUNT_MARK" -- --allow-root -- "${PROGRAM_MARK[@]}"
 	assert_never_ran

@@ -8,7 +8,7 @@ PATH=$TOP/tests:$PATH
 export TOP MINIT TBIN PATH
 
 # mkroot DIR: a minimal FROM-scratch-like root: /minit, the test helpers in
-# /t, a static busybox in /bin, and /etc/passwd, /etc/group (SECURITY.md §4.1).
+# /t, a static busybox in /bin, and /etc/passwd, /etc/group (docs/security.md, "The test rig").
 mkroot() {
 	local R=$1 a
 	mkdir -p "$R"/{bin,etc,t,proc,tmp,dev,secrets,data,root-only,home/app,usr/bin}
@@ -56,23 +56,27 @@ bg_pid1() {
 	unshare --pid --fork --mount-proc "$MINIT" "$@" >"$OUT" 2>&1 &
 	UPID=$!
 	MPID=
-	for _ in $(seq 1000); do
-		MPID=$( (tr -d ' ' < "/proc/$UPID/task/$UPID/children") 2>/dev/null || true)
-		# minit has forked, so it blocks every signal: from here on
-		# none is lost.  (Before minit runs, the kernel drops signals
-		# to a namespace's init with default dispositions: P26.)
-		[ -n "$MPID" ] && [ -n "$( (cat "/proc/$MPID/task/$MPID/children") 2>/dev/null)" ] && break
-		sleep 0.01
-	done
+	wait_until 1000 0.01 minit_forked || true
 	[ -n "$MPID" ]
+}
+
+# minit_forked: MPID (minit, unshare's child) has forked PROGRAM.
+minit_forked() {
+	MPID=$( (tr -d ' ' < "/proc/$UPID/task/$UPID/children") 2>/dev/null || true)
+	# minit has forked, so it blocks every signal: from here on
+	# none is lost.  (Before minit runs, the kernel drops signals
+	# to a namespace's init with default dispositions: P26.)
+	[ -n "$MPID" ] && [ -n "$( (cat "/proc/$MPID/task/$MPID/children") 2>/dev/null)" ]
+}
+
+# out_has_twice REGEX: OUT has two lines that match.
+out_has_twice() {
+	[ "$(grep -c -- "$1" "$OUT")" -ge 2 ]
 }
 
 # wait_out REGEX: until OUT has a matching line (10 s at most).
 wait_out() {
-	for _ in $(seq 200); do
-		grep -Eq -- "$1" "$OUT" && return 0
-		sleep 0.05
-	done
+	wait_until 200 0.05 grep -Eq -- "$1" "$OUT" && return 0
 	echo "no /$1/ in output:" >&2
 	cat "$OUT" >&2
 	return 1
@@ -107,4 +111,17 @@ refute_line_has() {
 		printf '%s\n' "$output" >&2
 		return 1
 	fi
+}
+
+# wait_until TRIES SECONDS COMMAND [ARG...]: run COMMAND until it succeeds,
+# at most TRIES times, SECONDS apart.  0 once it did, 1 if it never did.
+# Every polling loop of the tests is this one (no wall-clock asserts).
+wait_until() {
+	local tries=$1 pause=$2 i
+	shift 2
+	for ((i = 0; i < tries; i++)); do
+		"$@" && return 0
+		sleep "$pause"
+	done
+	return 1
 }

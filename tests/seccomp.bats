@@ -316,10 +316,7 @@ print(open("/proc/self/status").read().split("Seccomp:")[1].split()[0])'
 	local out=$BATS_TEST_TMPDIR/out pid m i
 	ro_run -- --allow-root -- /t/probe wait-signal 20 > "$out" 2>&1 &
 	pid=$!
-	for i in $(seq 1 50); do
-		grep -q ready "$out" 2>/dev/null && break
-		sleep 0.1
-	done
+	wait_until 50 0.1 grep -q ready "$out" 2>/dev/null || true
 	m=$(pgrep -P "$pid")
 	grep -E '^(Threads|Seccomp):' "/proc/$m/status" > "$BATS_TEST_TMPDIR/st"
 	kill -TERM "$m"

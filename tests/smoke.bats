@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# Smoke: the release binary runs PROGRAM as PID 1 on a read-only root.
 load lib
 
 setup_file() { setup_root; }

@@ -14,14 +14,15 @@ kv() {
 # The host pid of the minit that ro_run (pid $1, which execs unshare) runs:
 # unshare's only child.
 minit_host_pid() {
-	local i p
-	for i in $(seq 100); do
-		p=$(pgrep -P "$1" | head -1)
-		[ -n "$p" ] && grep -q '^/minit' "/proc/$p/cmdline" 2>/dev/null &&
-			{ echo "$p"; return 0; }
-		sleep 0.05
-	done
-	return 1
+	wait_until 100 0.05 runs_minit "$1"
+}
+
+# runs_minit PID: PID's first child runs /minit; print its pid.
+runs_minit() {
+	local p
+	p=$(pgrep -P "$1" | head -1)
+	[ -n "$p" ] && grep -q '^/minit' "/proc/$p/cmdline" 2>/dev/null &&
+		echo "$p"
 }
 
 @test "zombie storm: 100,000 orphans while the app runs, none left, PID 1 memory flat (T50 P28)" {
@@ -44,10 +45,7 @@ minit_host_pid() {
 	ro_run -- --allow-root -- /t/storm signals 30000 >"$out" 2>&1 &
 	runner=$!
 	m=$(minit_host_pid "$runner")
-	for i in $(seq 600); do
-		grep -q '^storm-done' "$out" && break
-		sleep 0.1
-	done
+	wait_until 600 0.1 grep -q '^storm-done' "$out" || true
 	grep -q '^storm-done' "$out"
 	# From the parent namespace too: a second storm of real-time and
 	# standard signals, as `docker kill -s` would send them.
@@ -85,12 +83,7 @@ minit_host_pid() {
 # wait_child PID: until PID has a child (minit forks after it has blocked
 # every signal, so from then on a signal to it is queued, not lost).
 wait_child() {
-	local i
-	for i in $(seq 200); do
-		[ -n "$(pgrep -P "$1")" ] && return 0
-		sleep 0.05
-	done
-	return 1
+	wait_until 200 0.05 pgrep -P "$1" >/dev/null
 }
 
 @test "signals 32-34 (docker kill -s RTMIN is 34) reach the app: not dropped by PID 1 (T46 P26)" {

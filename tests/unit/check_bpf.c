@@ -22,6 +22,7 @@ same_as_runtime(const struct builtin_bpf *b, struct profile *p)
 	struct prof_error err;
 	scmp_filter_ctx ctx;
 	static struct sock_filter got[BPF_MAXINSNS], want[BPF_MAXINSNS];
+	static struct prof_filter fin;
 	FILE *f = tmpfile();
 	off_t size;
 	int same;
@@ -29,7 +30,8 @@ same_as_runtime(const struct builtin_bpf *b, struct profile *p)
 	if (text == NULL || f == NULL ||
 	    profile_parse(p, text, strlen(text), &err) != 0)
 		return 0;
-	ctx = seccomp_build(p, b->deny, b->name);
+	profile_finish(p, b->deny, &fin);
+	ctx = seccomp_build_filter(&fin, b->name);
 	if (ctx == NULL || seccomp_export_bpf(ctx, fileno(f)) != 0)
 		return 0;
 	seccomp_release(ctx);

@@ -30,7 +30,7 @@ static enum env_error
 parse(const char *buf, size_t len, struct seen *s, size_t *line)
 {
 	memset(s, 0, sizeof(*s));
-	return envfile_parse(buf, len, collect, s, line);
+	return envline_parse(buf, len, collect, s, line);
 }
 
 int
@@ -63,11 +63,11 @@ main(void)
 	CHECK(parse(S("GCONV_PATH=/tmp\n"), &s, &line) == ENV_LOADER);
 	CHECK(parse(S("GLIBC_TUNABLES=x\n"), &s, &line) == ENV_LOADER);
 	CHECK(parse(S("PATH=/t\nLDX=1\nOLD_PRELOAD=1\n"), &s, &line) == ENV_OK && s.n == 3);
-	CHECK(env_name_forbidden(S("LD_AUDIT")) == 1);
-	CHECK(env_name_forbidden(S("GCONV_PATHX")) == 0);
+	CHECK(envline_name_forbidden(S("LD_AUDIT")) == 1);
+	CHECK(envline_name_forbidden(S("GCONV_PATHX")) == 0);
 
 	/* a refusing callback stops the parse */
-	CHECK(envfile_parse(S("A=1\n"), NULL, NULL, &line) == ENV_OK);
+	CHECK(envline_parse(S("A=1\n"), NULL, NULL, &line) == ENV_OK);
 	{
 		char big[600];
 
@@ -76,6 +76,6 @@ main(void)
 		CHECK(parse(big, sizeof(big), &s, &line) == ENV_CALLBACK && line == 1);
 	}
 	/* the message never contains the line (P34) */
-	CHECK(strstr(env_error_str(ENV_BAD_NAME), "hunter2") == NULL);
+	CHECK(strstr(envline_error_str(ENV_BAD_NAME), "hunter2") == NULL);
 	return harness_end("envfile");
 }

@@ -28,10 +28,10 @@ int
 main(void)
 {
 	for (int code = 0; code < 256; code += 17)
-		CHECK(status_to_exit(status_of_child(0, code)) == code);
-	CHECK(status_to_exit(status_of_child(0, 255)) == 255);
-	CHECK(status_to_exit(status_of_child(1, SIGTERM)) == 143);
-	CHECK(status_to_exit(status_of_child(1, SIGKILL)) == 137);
-	CHECK(status_to_exit(status_of_child(1, SIGSYS)) == 159);
+		CHECK(init_status_to_exit(status_of_child(0, code)) == code);
+	CHECK(init_status_to_exit(status_of_child(0, 255)) == 255);
+	CHECK(init_status_to_exit(status_of_child(1, SIGTERM)) == 143);
+	CHECK(init_status_to_exit(status_of_child(1, SIGKILL)) == 137);
+	CHECK(init_status_to_exit(status_of_child(1, SIGSYS)) == 159);
 	return harness_end("init");
 }

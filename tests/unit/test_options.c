@@ -15,29 +15,29 @@ parse(struct minit_config *cfg, const char *const *args)
 		argc++;
 	}
 	argv[argc] = NULL;
-	config_init(cfg);
-	return config_parse(cfg, argc, argv);
+	options_init(cfg);
+	return options_parse(cfg, argc, argv);
 }
 
 static void
 test_signal_names(void)
 {
-	CHECK(signal_from_name("TERM") == SIGTERM);
-	CHECK(signal_from_name("SIGTERM") == SIGTERM);
-	CHECK(signal_from_name("sigterm") == SIGTERM);
-	CHECK(signal_from_name("15") == 15);
-	CHECK(signal_from_name("64") == 64);
-	CHECK(signal_from_name("65") == -1);
-	CHECK(signal_from_name("0") == -1);
-	CHECK(signal_from_name("RTMIN") == 32);
-	CHECK(signal_from_name("RTMIN+3") == 35);
-	CHECK(signal_from_name("RTMAX-1") == 63);
-	CHECK(signal_from_name("RTMIN+33") == -1);
-	CHECK(signal_from_name("IOT") == SIGABRT);
-	CHECK(signal_from_name("") == -1);
-	CHECK(signal_from_name("TERMX") == -1);
-	CHECK(signal_from_name("-15") == -1);
-	CHECK(signal_from_name(" 15") == -1);
+	CHECK(options_signal_from_name("TERM") == SIGTERM);
+	CHECK(options_signal_from_name("SIGTERM") == SIGTERM);
+	CHECK(options_signal_from_name("sigterm") == SIGTERM);
+	CHECK(options_signal_from_name("15") == 15);
+	CHECK(options_signal_from_name("64") == 64);
+	CHECK(options_signal_from_name("65") == -1);
+	CHECK(options_signal_from_name("0") == -1);
+	CHECK(options_signal_from_name("RTMIN") == 32);
+	CHECK(options_signal_from_name("RTMIN+3") == 35);
+	CHECK(options_signal_from_name("RTMAX-1") == 63);
+	CHECK(options_signal_from_name("RTMIN+33") == -1);
+	CHECK(options_signal_from_name("IOT") == SIGABRT);
+	CHECK(options_signal_from_name("") == -1);
+	CHECK(options_signal_from_name("TERMX") == -1);
+	CHECK(options_signal_from_name("-15") == -1);
+	CHECK(options_signal_from_name(" 15") == -1);
 }
 
 static void
@@ -45,16 +45,16 @@ test_pairs(void)
 {
 	int a, b;
 
-	CHECK(parse_signal_pair("TERM:QUIT", &a, &b) == 0 && a == SIGTERM && b == SIGQUIT);
-	CHECK(parse_signal_pair("15:3", &a, &b) == 0 && a == 15 && b == 3);
-	CHECK(parse_signal_pair("TERM", &a, &b) == -1);
-	CHECK(parse_signal_pair("TERM:", &a, &b) == -1);
-	CHECK(parse_signal_pair(":QUIT", &a, &b) == -1);
-	CHECK(parse_signal_pair("TERM:QUIT:HUP", &a, &b) == -1);
-	CHECK(parse_exit_pair("143:0", &a, &b) == 0 && a == 143 && b == 0);
-	CHECK(parse_exit_pair("256:0", &a, &b) == -1);
-	CHECK(parse_exit_pair("1:-1", &a, &b) == -1);
-	CHECK(parse_exit_pair("1:", &a, &b) == -1);
+	CHECK(options_parse_signal_pair("TERM:QUIT", &a, &b) == 0 && a == SIGTERM && b == SIGQUIT);
+	CHECK(options_parse_signal_pair("15:3", &a, &b) == 0 && a == 15 && b == 3);
+	CHECK(options_parse_signal_pair("TERM", &a, &b) == -1);
+	CHECK(options_parse_signal_pair("TERM:", &a, &b) == -1);
+	CHECK(options_parse_signal_pair(":QUIT", &a, &b) == -1);
+	CHECK(options_parse_signal_pair("TERM:QUIT:HUP", &a, &b) == -1);
+	CHECK(options_parse_exit_pair("143:0", &a, &b) == 0 && a == 143 && b == 0);
+	CHECK(options_parse_exit_pair("256:0", &a, &b) == -1);
+	CHECK(options_parse_exit_pair("1:-1", &a, &b) == -1);
+	CHECK(options_parse_exit_pair("1:", &a, &b) == -1);
 }
 
 static void
@@ -62,14 +62,14 @@ test_uint(void)
 {
 	unsigned long long v;
 
-	CHECK(parse_uint("0", 10, &v) == 0 && v == 0);
-	CHECK(parse_uint("4294967295", 4294967295ULL, &v) == 0 && v == 4294967295ULL);
-	CHECK(parse_uint("4294967296", 4294967295ULL, &v) == -1);
-	CHECK(parse_uint("18446744073709551616", ~0ULL, &v) == -1);
-	CHECK(parse_uint("0x10", 100, &v) == -1);
-	CHECK(parse_uint("+1", 100, &v) == -1);
-	CHECK(parse_uint("1e3", 10000, &v) == -1);
-	CHECK(parse_uint("", 10, &v) == -1);
+	CHECK(options_parse_uint("0", 10, &v) == 0 && v == 0);
+	CHECK(options_parse_uint("4294967295", 4294967295ULL, &v) == 0 && v == 4294967295ULL);
+	CHECK(options_parse_uint("4294967296", 4294967295ULL, &v) == -1);
+	CHECK(options_parse_uint("18446744073709551616", ~0ULL, &v) == -1);
+	CHECK(options_parse_uint("0x10", 100, &v) == -1);
+	CHECK(options_parse_uint("+1", 100, &v) == -1);
+	CHECK(options_parse_uint("1e3", 10000, &v) == -1);
+	CHECK(options_parse_uint("", 10, &v) == -1);
 }
 
 static void

@@ -28,20 +28,20 @@ test_id_parse(void)
 {
 	uint32_t v = 7;
 
-	CHECK(id_parse(S("0"), &v) == 0 && v == 0);
-	CHECK(id_parse(S("1000"), &v) == 0 && v == 1000);
-	CHECK(id_parse(S("4294967294"), &v) == 0 && v == 4294967294U);
+	CHECK(passwd_id_parse(S("0"), &v) == 0 && v == 0);
+	CHECK(passwd_id_parse(S("1000"), &v) == 0 && v == 1000);
+	CHECK(passwd_id_parse(S("4294967294"), &v) == 0 && v == 4294967294U);
 	/* (uid_t)-1 is "no change"; 2^32 would truncate to 0 (T05) */
-	CHECK(id_parse(S("4294967295"), &v) == -1);
-	CHECK(id_parse(S("4294967296"), &v) == -1);
-	CHECK(id_parse(S("18446744073709551616"), &v) == -1);
-	CHECK(id_parse(S(""), &v) == -1);
-	CHECK(id_parse(S("-1"), &v) == -1);
-	CHECK(id_parse(S("+1000"), &v) == -1);
-	CHECK(id_parse(S(" 1000"), &v) == -1);
-	CHECK(id_parse(S("1000 "), &v) == -1);
-	CHECK(id_parse(S("0x3e8"), &v) == -1);
-	CHECK(id_parse(S("1e3"), &v) == -1);
+	CHECK(passwd_id_parse(S("4294967295"), &v) == -1);
+	CHECK(passwd_id_parse(S("4294967296"), &v) == -1);
+	CHECK(passwd_id_parse(S("18446744073709551616"), &v) == -1);
+	CHECK(passwd_id_parse(S(""), &v) == -1);
+	CHECK(passwd_id_parse(S("-1"), &v) == -1);
+	CHECK(passwd_id_parse(S("+1000"), &v) == -1);
+	CHECK(passwd_id_parse(S(" 1000"), &v) == -1);
+	CHECK(passwd_id_parse(S("1000 "), &v) == -1);
+	CHECK(passwd_id_parse(S("0x3e8"), &v) == -1);
+	CHECK(passwd_id_parse(S("1e3"), &v) == -1);
 }
 
 static void
@@ -101,24 +101,24 @@ test_groups(void)
 	uint32_t gids[8], gid;
 	size_t n, line;
 
-	CHECK(group_find(S(gr), "extra", &gid, &line) == PW_OK && gid == 2000);
-	CHECK(group_find(S(gr), "nosuch", &gid, &line) == PW_NOTFOUND);
-	CHECK(group_find(S("a:x:1:\na:x:2:\n"), "a", &gid, &line) == PW_DUPLICATE);
-	CHECK(group_find(S("a:x::\n"), "a", &gid, &line) == PW_MALFORMED && line == 1);
-	CHECK(group_find(S("a:x:1\n"), "a", &gid, &line) == PW_MALFORMED);
-	CHECK(group_find(S("a:x:1:b c\n"), "a", &gid, &line) == PW_MALFORMED);
+	CHECK(passwd_group_find(S(gr), "extra", &gid, &line) == PW_OK && gid == 2000);
+	CHECK(passwd_group_find(S(gr), "nosuch", &gid, &line) == PW_NOTFOUND);
+	CHECK(passwd_group_find(S("a:x:1:\na:x:2:\n"), "a", &gid, &line) == PW_DUPLICATE);
+	CHECK(passwd_group_find(S("a:x::\n"), "a", &gid, &line) == PW_MALFORMED && line == 1);
+	CHECK(passwd_group_find(S("a:x:1\n"), "a", &gid, &line) == PW_MALFORMED);
+	CHECK(passwd_group_find(S("a:x:1:b c\n"), "a", &gid, &line) == PW_MALFORMED);
 
 	/* initgroups: primary first, each listing once (P05) */
-	CHECK(group_list(S(gr), "app", 1000, gids, 8, &n, &line) == PW_OK);
+	CHECK(passwd_group_list(S(gr), "app", 1000, gids, 8, &n, &line) == PW_OK);
 	CHECK(n == 3 && gids[0] == 1000 && gids[1] == 2000 && gids[2] == 3000);
-	CHECK(group_list(S(gr), "root", 0, gids, 8, &n, &line) == PW_OK);
+	CHECK(passwd_group_list(S(gr), "root", 0, gids, 8, &n, &line) == PW_OK);
 	CHECK(n == 3 && gids[0] == 0 && gids[1] == 6 && gids[2] == 3000);
-	CHECK(group_list(S(gr), "nobody", 65534, gids, 8, &n, &line) == PW_OK);
+	CHECK(passwd_group_list(S(gr), "nobody", 65534, gids, 8, &n, &line) == PW_OK);
 	CHECK(n == 1 && gids[0] == 65534);
 	/* "app" is not a member of a group listing "apple" */
-	CHECK(group_list(S("g:x:5:apple\n"), "app", 1, gids, 8, &n, &line) == PW_OK && n == 1);
-	CHECK(group_list(S(gr), "app", 1000, gids, 2, &n, &line) == PW_TOOMANY);
-	CHECK(group_list(S("bad\n"), "app", 1, gids, 8, &n, &line) == PW_MALFORMED);
+	CHECK(passwd_group_list(S("g:x:5:apple\n"), "app", 1, gids, 8, &n, &line) == PW_OK && n == 1);
+	CHECK(passwd_group_list(S(gr), "app", 1000, gids, 2, &n, &line) == PW_TOOMANY);
+	CHECK(passwd_group_list(S("bad\n"), "app", 1, gids, 8, &n, &line) == PW_MALFORMED);
 }
 
 int

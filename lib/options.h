@@ -11,16 +11,16 @@ enum options_result {
 	OPTIONS_ERROR,		/* a usage error was printed: exit 125 */
 };
 
-void	config_init(struct minit_config *cfg);
-enum options_result config_parse(struct minit_config *cfg, int argc, char *argv[]);
+void	options_init(struct minit_config *cfg);
+enum options_result options_parse(struct minit_config *cfg, int argc, char *argv[]);
 
 /* "TERM", "SIGTERM", "sigterm", "15", "RTMIN+3": 1..64, or -1. */
-int	signal_from_name(const char *name);
+int	options_signal_from_name(const char *name);
 /* "TERM:QUIT" or "15:3" into *from, *to; -1 on error. */
-int	parse_signal_pair(const char *s, int *from, int *to);
+int	options_parse_signal_pair(const char *s, int *from, int *to);
 /* "143:0" into *from, *to (0..255); -1 on error. */
-int	parse_exit_pair(const char *s, int *from, int *to);
+int	options_parse_exit_pair(const char *s, int *from, int *to);
 /* Strict unsigned decimal: digits only, no sign, no spaces, <= max. */
-int	parse_uint(const char *s, unsigned long long max, unsigned long long *out);
+int	options_parse_uint(const char *s, unsigned long long max, unsigned long long *out);
 
 #endif

@@ -15,7 +15,7 @@ struct field {
 };
 
 int
-id_parse(const char *s, size_t len, uint32_t *out)
+passwd_id_parse(const char *s, size_t len, uint32_t *out)
 {
 	uint64_t v = 0;
 
@@ -101,8 +101,8 @@ passwd_line(const char *line, size_t len, struct pw_entry *e)
 
 	if (split_fields(line, len, f, PASSWD_FIELDS) == -1 ||
 	    !name_ok(f[0].p, f[0].len) ||
-	    id_parse(f[2].p, f[2].len, &e->uid) == -1 ||
-	    id_parse(f[3].p, f[3].len, &e->gid) == -1 ||
+	    passwd_id_parse(f[2].p, f[2].len, &e->uid) == -1 ||
+	    passwd_id_parse(f[3].p, f[3].len, &e->gid) == -1 ||
 	    f[5].len >= PW_HOME_MAX || (f[5].len > 0 && f[5].p[0] != '/'))
 		return -1;
 	memcpy(e->name, f[0].p, f[0].len);
@@ -141,42 +141,56 @@ passwd_find(const char *buf, size_t len, const char *name, uint32_t uid,
 	return dup ? PW_DUPLICATE : found ? PW_OK : PW_NOTFOUND;
 }
 
+/* The next name of a member list (field 4: names separated by ','; empty
+ * items are tolerated) from *pos.  1, or 0 at the end.  The one walk of a
+ * member list: group_line checks the names, is_member looks for one. */
+static int
+next_member(const struct field *members, size_t *pos, struct field *m)
+{
+	while (*pos <= members->len) {
+		size_t start = *pos, i = start;
+
+		while (i < members->len && members->p[i] != ',')
+			i++;
+		*pos = i + 1;
+		if (i > start) {
+			m->p = members->p + start;
+			m->len = i - start;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* One group line: its name, gid and member list.  0 or -1. */
 static int
 group_line(const char *line, size_t len, struct field f[GROUP_FIELDS],
     uint32_t *gid)
 {
+	struct field m;
+
 	if (split_fields(line, len, f, GROUP_FIELDS) == -1 ||
-	    !name_ok(f[0].p, f[0].len) || id_parse(f[2].p, f[2].len, gid) == -1)
+	    !name_ok(f[0].p, f[0].len) || passwd_id_parse(f[2].p, f[2].len, gid) == -1)
 		return -1;
-	/* members: names separated by ','; empty items are tolerated */
-	for (size_t i = 0, start = 0; i <= f[3].len; i++) {
-		if (i < f[3].len && f[3].p[i] != ',')
-			continue;
-		if (i > start && !name_ok(f[3].p + start, i - start))
+	for (size_t pos = 0; next_member(&f[3], &pos, &m);)
+		if (!name_ok(m.p, m.len))
 			return -1;
-		start = i + 1;
-	}
 	return 0;
 }
 
 static int
 is_member(const struct field *members, const char *user)
 {
-	size_t ulen = strlen(user);
+	struct field m;
 
-	for (size_t i = 0, start = 0; i <= members->len; i++) {
-		if (i < members->len && members->p[i] != ',')
-			continue;
-		if (i - start == ulen && memcmp(members->p + start, user, ulen) == 0)
+	for (size_t pos = 0; next_member(members, &pos, &m);)
+		if (field_is(&m, user))
 			return 1;
-		start = i + 1;
-	}
 	return 0;
 }
 
 enum pw_result
-group_find(const char *buf, size_t len, const char *name, uint32_t *gid,
+passwd_group_find(const char *buf, size_t len, const char *name, uint32_t *gid,
     size_t *line)
 {
 	int found = 0, dup = 0;
@@ -218,7 +232,7 @@ add_gid(uint32_t *gids, size_t max, size_t *n, uint32_t gid)
 }
 
 enum pw_result
-group_list(const char *buf, size_t len, const char *user, uint32_t primary,
+passwd_group_list(const char *buf, size_t len, const char *user, uint32_t primary,
     uint32_t *gids, size_t max, size_t *n, size_t *line)
 {
 	const char *l;

@@ -6,7 +6,7 @@
 #include "envline.h"
 
 int
-env_name_forbidden(const char *name, size_t len)
+envline_name_forbidden(const char *name, size_t len)
 {
 	static const char *const exact[] = { "GCONV_PATH", "GLIBC_TUNABLES" };
 
@@ -53,7 +53,7 @@ parse_line(const char *l, size_t len, env_entry_fn fn, void *ctx)
 		return ENV_NO_EQUALS;
 	if (!name_ok(l, (size_t)(eq - l)))
 		return ENV_BAD_NAME;
-	if (env_name_forbidden(l, (size_t)(eq - l)))
+	if (envline_name_forbidden(l, (size_t)(eq - l)))
 		return ENV_LOADER;
 	if (fn != NULL && fn(ctx, l, len, (size_t)(eq - l)) == -1)
 		return ENV_CALLBACK;
@@ -61,7 +61,7 @@ parse_line(const char *l, size_t len, env_entry_fn fn, void *ctx)
 }
 
 enum env_error
-envfile_parse(const char *buf, size_t len, env_entry_fn fn, void *ctx,
+envline_parse(const char *buf, size_t len, env_entry_fn fn, void *ctx,
     size_t *line)
 {
 	size_t pos = 0;
@@ -83,7 +83,7 @@ envfile_parse(const char *buf, size_t len, env_entry_fn fn, void *ctx,
 }
 
 const char *
-env_error_str(enum env_error e)
+envline_error_str(enum env_error e)
 {
 	switch (e) {
 	case ENV_OK:

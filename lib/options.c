@@ -13,6 +13,7 @@
 
 #include <cap-ng.h>
 
+#include "log.h"
 #include "options.h"
 
 static const char usage_text[] =
@@ -103,7 +104,7 @@ static const char *const signal_names[32] = {
 };
 
 int
-parse_uint(const char *s, unsigned long long max, unsigned long long *out)
+options_parse_uint(const char *s, unsigned long long max, unsigned long long *out)
 {
 	unsigned long long v = 0;
 
@@ -129,12 +130,12 @@ parse_uint(const char *s, unsigned long long max, unsigned long long *out)
 #define KERNEL_SIGRTMAX 64
 
 int
-signal_from_name(const char *name)
+options_signal_from_name(const char *name)
 {
 	unsigned long long n;
 	const char *p = name;
 
-	if (parse_uint(name, KERNEL_SIGRTMAX, &n) == 0)
+	if (options_parse_uint(name, KERNEL_SIGRTMAX, &n) == 0)
 		return n >= 1 ? (int)n : -1;
 	if (strncasecmp(p, "SIG", 3) == 0)
 		p += 3;
@@ -146,7 +147,7 @@ signal_from_name(const char *name)
 	if (strncasecmp(p, "RTMIN", 5) == 0) {
 		if (p[5] == '\0')
 			return KERNEL_SIGRTMIN;
-		if (p[5] == '+' && parse_uint(p + 6, 32, &n) == 0 &&
+		if (p[5] == '+' && options_parse_uint(p + 6, 32, &n) == 0 &&
 		    KERNEL_SIGRTMIN + n <= KERNEL_SIGRTMAX)
 			return KERNEL_SIGRTMIN + (int)n;
 		return -1;
@@ -154,7 +155,7 @@ signal_from_name(const char *name)
 	if (strncasecmp(p, "RTMAX", 5) == 0) {
 		if (p[5] == '\0')
 			return KERNEL_SIGRTMAX;
-		if (p[5] == '-' && parse_uint(p + 6, 32, &n) == 0 &&
+		if (p[5] == '-' && options_parse_uint(p + 6, 32, &n) == 0 &&
 		    KERNEL_SIGRTMAX - (int)n >= KERNEL_SIGRTMIN)
 			return KERNEL_SIGRTMAX - (int)n;
 	}
@@ -181,25 +182,25 @@ split_pair(const char *s, char *a, char *b, size_t size)
 }
 
 int
-parse_signal_pair(const char *s, int *from, int *to)
+options_parse_signal_pair(const char *s, int *from, int *to)
 {
 	char a[16], b[16];
 
 	if (split_pair(s, a, b, sizeof(a)) == -1)
 		return -1;
-	*from = signal_from_name(a);
-	*to = signal_from_name(b);
+	*from = options_signal_from_name(a);
+	*to = options_signal_from_name(b);
 	return *from > 0 && *to > 0 ? 0 : -1;
 }
 
 int
-parse_exit_pair(const char *s, int *from, int *to)
+options_parse_exit_pair(const char *s, int *from, int *to)
 {
 	char a[8], b[8];
 	unsigned long long f, t;
 
 	if (split_pair(s, a, b, sizeof(a)) == -1 ||
-	    parse_uint(a, 255, &f) == -1 || parse_uint(b, 255, &t) == -1)
+	    options_parse_uint(a, 255, &f) == -1 || options_parse_uint(b, 255, &t) == -1)
 		return -1;
 	*from = (int)f;
 	*to = (int)t;
@@ -240,7 +241,7 @@ parse_caps(const char *list, uint64_t *bits)
 }
 
 void
-config_init(struct minit_config *cfg)
+options_init(struct minit_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->grace = 3;
@@ -261,7 +262,7 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 		cfg->kill_group = true;
 		return 0;
 	case OPT_SIGNAL_MAP:
-		if (parse_signal_pair(arg, &from, &to) == -1) {
+		if (options_parse_signal_pair(arg, &from, &to) == -1) {
 			log_err("--signal-map: '%s': want FROM:TO, signal names or numbers 1-64", arg);
 			return -1;
 		}
@@ -272,14 +273,14 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 		cfg->sigmap[from] = (unsigned char)to;
 		return 0;
 	case OPT_GRACE:
-		if (parse_uint(arg, 86400, &n) == -1) {
+		if (options_parse_uint(arg, 86400, &n) == -1) {
 			log_err("--grace: '%s': want whole seconds, 0 to 86400", arg);
 			return -1;
 		}
 		cfg->grace = (unsigned)n;
 		return 0;
 	case OPT_MAP_EXIT:
-		if (parse_exit_pair(arg, &from, &to) == -1) {
+		if (options_parse_exit_pair(arg, &from, &to) == -1) {
 			log_err("--map-exit: '%s': want FROM:TO, both 0-255", arg);
 			return -1;
 		}
@@ -356,7 +357,7 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 }
 
 enum options_result
-config_parse(struct minit_config *cfg, int argc, char *argv[])
+options_parse(struct minit_config *cfg, int argc, char *argv[])
 {
 	int opt, idx;
 

@@ -1,8 +1,9 @@
 /* profile.c: parse the line-based seccomp profile language (docs/seccomp.md)
  * into a struct profile.  Pure: no I/O, no allocation, no global state, so
  * the fuzzer and the unit tests call it directly.  Syscall names resolve
- * through libseccomp's x86_64 table (a pure lookup), with a small table of
- * syscalls newer than the libseccomp a build may link. */
+ * through libseccomp's table of the native ABI (a pure lookup), with the
+ * architecture's table of syscalls newer than the libseccomp a build may
+ * link (arch/). */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 #include <sys/shm.h>
 #include <sys/socket.h>
 
+#include "arch.h"
 #include "minit.h"
 #include "profile.h"
 
@@ -29,21 +31,6 @@
 struct named {
 	const char	*name;
 	uint32_t	 value;
-};
-
-/* Syscalls a Debian 12 libseccomp (2.5.4) or even 2.6.0 may not know yet;
- * x86_64 numbers are ABI and never change. */
-static const struct named newer_syscalls[] = {
-	{ "process_mrelease", 448 }, { "futex_waitv", 449 },
-	{ "set_mempolicy_home_node", 450 }, { "cachestat", 451 },
-	{ "fchmodat2", 452 }, { "map_shadow_stack", 453 },
-	{ "futex_wake", 454 }, { "futex_wait", 455 }, { "futex_requeue", 456 },
-	{ "statmount", 457 }, { "listmount", 458 },
-	{ "lsm_get_self_attr", 459 }, { "lsm_set_self_attr", 460 },
-	{ "lsm_list_modules", 461 }, { "mseal", 462 }, { "setxattrat", 463 },
-	{ "getxattrat", 464 }, { "listxattrat", 465 }, { "removexattrat", 466 },
-	{ "open_tree_attr", 467 }, { "file_getattr", 468 },
-	{ "file_setattr", 469 }, { NULL, 0 },
 };
 
 /* Constants a condition may name; VALUE|VALUE combines them. */
@@ -73,6 +60,7 @@ static const struct named constants[] = {
 	{ NULL, 0 },
 };
 
+/* The one errno-name table: profile actions and --audit's JSON. */
 static const struct named errnos[] = {
 	{ "EPERM", EPERM }, { "ENOENT", ENOENT }, { "ESRCH", ESRCH },
 	{ "EIO", EIO }, { "ENXIO", ENXIO }, { "E2BIG", E2BIG },
@@ -86,7 +74,7 @@ static const struct named errnos[] = {
 	{ "ENOTSUP", ENOTSUP }, { "EAFNOSUPPORT", EAFNOSUPPORT },
 	{ "EPROTONOSUPPORT", EPROTONOSUPPORT }, { "ENETUNREACH", ENETUNREACH },
 	{ "ECONNREFUSED", ECONNREFUSED }, { "ETIMEDOUT", ETIMEDOUT },
-	{ "EUCLEAN", EUCLEAN },
+	{ "EUCLEAN", EUCLEAN }, { "EUSERS", EUSERS },
 	{ NULL, 0 },
 };
 
@@ -124,30 +112,33 @@ lookup(const struct named *t, const char *name)
 int
 profile_syscall_nr(const char *name)
 {
-	const struct named *n;
 	int nr;
 
-	nr = seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86_64, name);
+	nr = seccomp_syscall_resolve_name_arch(arch_native.scmp_arch, name);
 	if (nr >= 0)
 		return nr < PROF_NR_MAX ? nr : -1;
 	if (nr != __NR_SCMP_ERROR)
 		return -2;	/* a pseudo number: exists elsewhere only */
-	n = lookup(newer_syscalls, name);
-	return n != NULL ? (int)n->value : -1;
+	for (const struct arch_syscall *n = arch_native.newer_syscalls;
+	    n->name != NULL; n++)
+		if (strcmp(n->name, name) == 0)
+			return n->nr;
+	return -1;
 }
 
 const char *
 profile_syscall_name(int nr, char *buf, size_t size)
 {
-	char *s = seccomp_syscall_resolve_num_arch(SCMP_ARCH_X86_64, nr);
+	char *s = seccomp_syscall_resolve_num_arch(arch_native.scmp_arch, nr);
 
 	if (s != NULL) {
 		snprintf(buf, size, "%s", s);
 		free(s);	/* libseccomp's API allocates */
 		return buf;
 	}
-	for (const struct named *n = newer_syscalls; n->name != NULL; n++)
-		if ((int)n->value == nr) {
+	for (const struct arch_syscall *n = arch_native.newer_syscalls;
+	    n->name != NULL; n++)
+		if (n->nr == nr) {
 			snprintf(buf, size, "%s", n->name);
 			return buf;
 		}
@@ -459,7 +450,8 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (name[0] != '@') {
 		nr = profile_syscall_nr(name);
 		if (nr == -2)
-			return fail(ps, "'%s' is not an x86_64 syscall", name);
+			return fail(ps, "'%s' is not an %s syscall", name,
+			    arch_native.name);
 		if (nr < 0)
 			return fail(ps, "unknown syscall '%s'", name);
 		return add_rule(ps, nr, a, c, ncond);
@@ -649,4 +641,69 @@ profile_parse(struct profile *p, const char *text, size_t len,
 		return -1;
 	}
 	return 0;
+}
+
+/* An action as the kernel sees it: no rule (PROF_NONE) kills, as
+ * libseccomp's default does; only an errno carries a number. */
+static struct prof_action
+final_action(struct prof_action a, int deny_action)
+{
+	a = profile_concrete(a, deny_action);
+	if (a.act == PROF_NONE)
+		a.act = PROF_KILL;
+	if (a.act != PROF_ERRNO)
+		a.err = 0;
+	return a;
+}
+
+/* Rule r of p as one finished rule per alternative of its != (at most one
+ * per rule: the parser's rule), appended to f. */
+static void
+finish_rule(const struct prof_rule *r, struct prof_action a,
+    struct prof_filter *f)
+{
+	struct prof_masked alt[PROF_MAX_EXPAND];
+	struct prof_frule fr = { .nr = r->nr, .line = r->line,
+	    .ncmp = r->ncond, .action = a };
+	int nalt = 1, notin_at = -1;
+
+	for (int i = 0; i < r->ncond; i++) {
+		const struct prof_cond *c = &r->cond[i];
+
+		fr.cmp[i] = (struct prof_cmp){ .arg = c->arg, .mask = c->mask,
+		    .val = c->val[0] };
+		if (c->op == PROF_NOT_IN) {
+			notin_at = i;
+			nalt = profile_expand_not_in(c, alt);
+		}
+	}
+	for (int k = 0; k < nalt && f->nrules < PROF_FILTER_MAX; k++) {
+		if (notin_at != -1) {
+			fr.cmp[notin_at].mask = alt[k].mask;
+			fr.cmp[notin_at].val = alt[k].val;
+		}
+		f->rule[f->nrules++] = fr;
+	}
+}
+
+void
+profile_finish(const struct profile *p, int deny_action, struct prof_filter *f)
+{
+	f->def = final_action(p->def, deny_action);
+	f->nrules = 0;
+	for (int nr = 0; nr < PROF_NR_MAX; nr++) {
+		const struct prof_sys *s = &p->sys[nr];
+		struct prof_action a = final_action(s->action, deny_action);
+
+		/* a rule equal to the default changes nothing (and libseccomp
+		 * refuses it) */
+		if (s->state == PROF_SYS_NONE || same_action(a, f->def))
+			continue;
+		if (s->state == PROF_SYS_ALWAYS)
+			f->rule[f->nrules++] = (struct prof_frule){
+			    .nr = (uint16_t)nr, .line = s->line, .action = a };
+		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules; k++)
+			if (p->rule[k].nr == nr)
+				finish_rule(&p->rule[k], a, f);
+	}
 }

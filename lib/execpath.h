@@ -9,12 +9,12 @@
 	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 /* The PATH value in envp, or MINIT_DEFAULT_PATH when there is none. */
-const char *env_path(char *const envp[]);
+const char *execpath_from_env(char *const envp[]);
 
 /* Resolve name into buf.  A name with a slash is used as it is.  Otherwise
  * each absolute element of path is tried in turn; relative and empty ones
  * are skipped.  Returns 0, or an errno: ENOENT (nowhere), EACCES (found
  * but not executable anywhere), ENAMETOOLONG. */
-int	exec_resolve(const char *name, const char *path, char *buf, size_t size);
+int	execpath_resolve(const char *name, const char *path, char *buf, size_t size);
 
 #endif

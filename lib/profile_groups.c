@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "profile.h"
+#include "profile_groups.h"
+
+const char *const profile_child_needs[] = { "execve", "read", "write",
+    "rt_sigaction", "rt_sigprocmask", "exit_group", NULL };
 
 const struct prof_group prof_groups[] = {
 	/* --- what `default` denies ------------------------------------- */
@@ -30,7 +33,11 @@ const struct prof_group prof_groups[] = {
 	    "open files by handle, outside the mount tree (the 'shocker' escape)" },
 	{ "@io-uring", "io_uring_setup io_uring_enter io_uring_register",
 	    "io_uring: bypasses seccomp for its own operations, many CVEs" },
-	{ "@raw-io", "iopl ioperm", "raw I/O port access" },
+	/* modify_ldt: x86's per-process segment table, for 16-bit code and
+	 * old threading; a past kernel attack surface, denied by Docker too
+	 * (issue 14.11).  x86 only, like iopl: other ABIs skip all three. */
+	{ "@raw-io", "iopl ioperm modify_ldt",
+	    "raw I/O port access, x86's segment table (modify_ldt)" },
 	{ "@clock", "settimeofday clock_settime clock_adjtime adjtimex",
 	    "set the host's clock (not namespaced)" },
 	{ "@admin", "acct quotactl quotactl_fd syslog bpf userfaultfd",
@@ -133,10 +140,7 @@ static const char default_text[] =
 	/* 32-bit compares: junk in the high half still matches (CVE-2019-10063) */
 	"deny ioctl if arg1 == TIOCSTI\n"
 	"deny ioctl if arg1 == TIOCLINUX\n"
-	"deny personality if arg0 != PER_LINUX,PER_LINUX32,PER_QUERY\n"
-	/* x86 only: the process's own segment table, for 16-bit code and old
-	 * threading; a past kernel attack surface, denied by Docker too */
-	"deny modify_ldt\n";
+	"deny personality if arg0 != PER_LINUX,PER_LINUX32,PER_QUERY\n";
 
 static const char strict_text[] =
 	"# minit builtin profile 'strict'\n"

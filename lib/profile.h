@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "profile_groups.h"
+
 #define PROF_NR_MAX	512	/* x86_64 syscall numbers are below this */
 #define PROF_MAX_RULES	160	/* conditional rules in one profile */
 #define PROF_MAX_CONDS	3	/* conditions in one rule */
@@ -72,34 +74,40 @@ struct prof_masked {
 
 #define PROF_MAX_EXPAND	(32 * PROF_MAX_VALS)
 
+/* A compare of a finished filter: (low 32 bits of arg & mask) == val. */
+struct prof_cmp {
+	uint8_t		 arg;
+	uint32_t	 mask, val;
+};
+
+/* One rule of a finished filter: nr gets action when every compare holds
+ * (ncmp 0: always). */
+struct prof_frule {
+	uint16_t	 nr;
+	uint16_t	 line;		/* the profile line, for messages */
+	uint8_t		 ncmp;
+	struct prof_action action;	/* concrete: never PROF_DENY */
+	struct prof_cmp	 cmp[PROF_MAX_CONDS];
+};
+
+#define PROF_FILTER_MAX	(PROF_NR_MAX + PROF_MAX_RULES * PROF_MAX_EXPAND)
+
+/* A profile in the concrete form a filter builder takes: every action
+ * concrete, every != expanded into masked compares, only the rules whose
+ * action differs from the default, in syscall order.  Large (the worst
+ * case of expansions): callers map it, as they map a struct profile. */
+struct prof_filter {
+	struct prof_action def;	/* concrete */
+	size_t		 nrules;
+	struct prof_frule rule[PROF_FILTER_MAX];
+};
+
 struct prof_error {
 	unsigned	 line;	/* 0: the whole profile */
 	char		 msg[192];
 };
 
-struct prof_group {
-	const char	*name;	/* "@mount" */
-	const char	*calls;	/* space-separated x86_64 syscall names */
-	const char	*why;	/* one line for --seccomp-print and the docs */
-};
 
-extern const struct prof_group prof_groups[];
-
-/* Marks in the builtin profile "guard-pid1" for minit's pid and process
- * group, which are known only at run time: seccomp_guard.c puts them in
- * the precompiled program.  No syscall, flag or arch constant has these
- * values (bpfgen checks that each mark appears). */
-#define PROF_MARK_PID	0x7fffff01
-#define PROF_MARK_PGID	0x7fffff02
-#define PROF_STR_(x)	#x
-#define PROF_STR(x)	PROF_STR_(x)
-
-/* The builtin profiles that are not for --seccomp: minit's own "pid1" and
- * the guards stacked on PROGRAM's filter ("guard-pid1", "guard-memfd"). */
-int		 profile_internal(const char *name);
-
-/* The text of a builtin profile ("default", "strict", "pid1"), or NULL. */
-const char	*profile_builtin(const char *name);
 /* Parse text (len bytes, need not be NUL-terminated) into p.  0, or -1
  * with err filled; p is then unusable (never half-applied). */
 int		 profile_parse(struct profile *p, const char *text, size_t len,
@@ -118,6 +126,10 @@ int		 profile_always_allows(const struct profile *p, int nr,
  * (at most PROF_MAX_EXPAND) were written to out. */
 int		 profile_expand_not_in(const struct prof_cond *c,
 		     struct prof_masked *out);
+/* p under that deny action (enum seccomp_action) in its finished form:
+ * the one step from the profile language to what seccomp_build takes. */
+void		 profile_finish(const struct profile *p, int deny_action,
+		     struct prof_filter *f);
 /* The errno name of a number, or NULL. */
 const char	*profile_errno_name(unsigned err);
 

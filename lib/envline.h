@@ -24,15 +24,15 @@ typedef int (*env_entry_fn)(void *ctx, const char *entry, size_t len,
 
 /* Parse a whole file.  On error, *line is the 1-based line number; the
  * entry's bytes are never reported, since they may be a secret (P34). */
-enum env_error envfile_parse(const char *buf, size_t len, env_entry_fn fn,
+enum env_error envline_parse(const char *buf, size_t len, env_entry_fn fn,
 	    void *ctx, size_t *line);
 
 /* Why a line was refused, for the message.  Never includes the line. */
-const char *env_error_str(enum env_error e);
+const char *envline_error_str(enum env_error e);
 
 /* Names an env file may not set: they make the dynamic loader or libc load
  * code (LD_*, GCONV_PATH, GLIBC_TUNABLES), which no_new_privs does not
  * stop for a program that is not setuid (P35). */
-int	env_name_forbidden(const char *name, size_t len);
+int	envline_name_forbidden(const char *name, size_t len);
 
 #endif

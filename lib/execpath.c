@@ -11,7 +11,7 @@
 #include "execpath.h"
 
 const char *
-env_path(char *const envp[])
+execpath_from_env(char *const envp[])
 {
 	for (size_t i = 0; envp != NULL && envp[i] != NULL; i++)
 		if (strncmp(envp[i], "PATH=", 5) == 0)
@@ -20,7 +20,7 @@ env_path(char *const envp[])
 }
 
 int
-exec_resolve(const char *name, const char *path, char *buf, size_t size)
+execpath_resolve(const char *name, const char *path, char *buf, size_t size)
 {
 	int err = ENOENT;
 	size_t nlen = strlen(name);

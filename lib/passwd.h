@@ -31,7 +31,7 @@ struct pw_entry {
 
 /* Strict decimal id: digits only, no sign or space, 0..ID_MAX.  len bytes
  * of s (no NUL needed).  0 or -1. */
-int	id_parse(const char *s, size_t len, uint32_t *out);
+int	passwd_id_parse(const char *s, size_t len, uint32_t *out);
 
 /* /etc/passwd: the entry named name, or (name == NULL) the first entry with
  * uid.  On PW_MALFORMED, *line is the 1-based line number. */
@@ -39,12 +39,12 @@ enum pw_result passwd_find(const char *buf, size_t len, const char *name,
 	    uint32_t uid, struct pw_entry *out, size_t *line);
 
 /* /etc/group: the gid of the group named name. */
-enum pw_result group_find(const char *buf, size_t len, const char *name,
+enum pw_result passwd_group_find(const char *buf, size_t len, const char *name,
 	    uint32_t *gid, size_t *line);
 
 /* /etc/group, initgroups semantics: gids[0] = primary, then the gid of
  * every group that lists user as a member, each gid once. */
-enum pw_result group_list(const char *buf, size_t len, const char *user,
+enum pw_result passwd_group_list(const char *buf, size_t len, const char *user,
 	    uint32_t primary, uint32_t *gids, size_t max, size_t *n,
 	    size_t *line);
 

@@ -1,0 +1,373 @@
+/* identity.c: who PROGRAM runs as, decided before the fork: --user
+ * against the image's /etc/passwd and /etc/group (lib/passwd.c parses
+ * them), the --allow-root rule, and whether minit holds what --cap and
+ * the drop will need (privdrop.c then applies it). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <linux/capability.h>
+
+#include "caps.h"
+#include "identity.h"
+#include "log.h"
+#include "passwd.h"
+#include "readfile.h"
+
+#define ACCOUNT_FILE_MAX	(1024 * 1024)	/* /etc/passwd, /etc/group */
+
+/* P41: a setuid, setgid or file-capability minit would let whoever runs
+ * it pick PROGRAM, user and capabilities. */
+static int
+refuse_setid(void)
+{
+	uid_t ru, eu, su;
+	gid_t rg, eg, sg;
+
+	if (getresuid(&ru, &eu, &su) == -1 || getresgid(&rg, &eg, &sg) == -1) {
+		log_sys("privdrop: getresuid");
+		return -1;
+	}
+	if (getauxval(AT_SECURE) != 0 || ru != eu || ru != su || rg != eg ||
+	    rg != sg) {
+		log_err("privdrop: minit is installed setuid, setgid or with file capabilities: refused (remove the mode bits or capabilities from the binary)");
+		return -1;
+	}
+	return 0;
+}
+
+/* The whole of a small account file.  A missing file is an empty one
+ * (FROM scratch). */
+static char *
+read_account_file(const char *path, size_t *len)
+{
+	char what[64], *buf;
+	int fd = readfile_open(path, 0);
+
+	if (fd == -1 && errno == ENOENT) {
+		*len = 0;
+		buf = calloc(1, 1);
+		if (buf == NULL)
+			log_sys("privdrop: %s", path);
+		return buf;
+	}
+	if (fd == -1) {
+		log_sys("privdrop: %s", path);
+		return NULL;
+	}
+	snprintf(what, sizeof(what), "privdrop: %s", path);
+	readfile_log(readfile_fd(fd, ACCOUNT_FILE_MAX, READFILE_REGULAR, &buf,
+	    len), what, ACCOUNT_FILE_MAX);
+	(void)close(fd);
+	return buf;
+}
+
+struct accounts {
+	char	*passwd, *group;
+	size_t	 plen, glen;
+};
+
+static void
+pw_error(const char *file, const char *spec, const char *what,
+    enum pw_result r, size_t line)
+{
+	switch (r) {
+	case PW_MALFORMED:
+		log_err("privdrop: %s: line %zu: malformed entry: refusing the file",
+		    file, line);
+		break;
+	case PW_DUPLICATE:
+		log_err("privdrop: --user %s: %s matches two entries of %s",
+		    spec, what, file);
+		break;
+	case PW_TOOMANY:
+		log_err("privdrop: --user %s: more than %d groups", spec,
+		    MINIT_MAX_GROUPS);
+		break;
+	case PW_NOTFOUND:
+		log_err("privdrop: --user %s: unknown %s (not in %s)", spec,
+		    what, file);
+		break;
+	case PW_OK:
+		break;
+	}
+}
+
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* GROUP of USER:GROUP: a gid, or a name from /etc/group. */
+static int
+resolve_group(const struct accounts *a, const char *spec, const char *grp,
+    uint32_t *gid)
+{
+	enum pw_result r;
+	size_t line;
+
+	if (all_digits(grp)) {
+		if (passwd_id_parse(grp, strlen(grp), gid) == 0)
+			return 0;
+		log_err("privdrop: --user %s: gid out of range (0-%llu)", spec,
+		    ID_MAX);
+		return -1;
+	}
+	r = passwd_group_find(a->group, a->glen, grp, gid, &line);
+	pw_error("/etc/group", spec, "group", r, line);
+	return r == PW_OK ? 0 : -1;
+}
+
+/* The passwd parser bounds name and home to these sizes, so a copy is
+ * never truncated. */
+_Static_assert(sizeof(((struct pw_entry *)0)->name) <=
+    sizeof(((struct minit_identity *)0)->name), "USER fits");
+_Static_assert(sizeof(((struct pw_entry *)0)->home) <=
+    sizeof(((struct minit_identity *)0)->home), "HOME fits");
+
+/* USER, LOGNAME and HOME for PROGRAM: from the passwd entry; none and "/"
+ * without one. */
+static void
+set_name_home(struct minit_identity *id, const struct pw_entry *pw)
+{
+	const char *name = pw != NULL ? pw->name : "";
+	const char *home = pw != NULL && pw->home[0] != '\0' ? pw->home : "/";
+	size_t n = strnlen(name, sizeof(id->name) - 1);
+	size_t h = strnlen(home, sizeof(id->home) - 1);
+
+	memcpy(id->name, name, n);
+	id->name[n] = '\0';
+	memcpy(id->home, home, h);
+	id->home[h] = '\0';
+}
+
+/* USER[:GROUP] into id (P03, P04, P05). */
+static int
+resolve_spec(const struct accounts *a, const char *spec,
+    struct minit_identity *id)
+{
+	char user[PW_NAME_MAX];
+	const char *colon = strchr(spec, ':'), *grp = NULL;
+	size_t ulen = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
+	struct pw_entry pw;
+	enum pw_result r;
+	/* (uid_t)-1 is no valid id (ID_MAX): never used as a silent default */
+	uint32_t uid = UINT32_MAX, gid = UINT32_MAX, gids[MINIT_MAX_GROUPS];
+	size_t line, n;
+
+	if (colon != NULL) {
+		grp = colon + 1;
+		if (*grp == '\0' || strchr(grp, ':') != NULL) {
+			log_err("privdrop: --user %s: want USER or USER:GROUP", spec);
+			return -1;
+		}
+	}
+	if (ulen == 0 || ulen >= sizeof(user)) {
+		log_err("privdrop: --user %s: want USER or USER:GROUP", spec);
+		return -1;
+	}
+	memcpy(user, spec, ulen);
+	user[ulen] = '\0';
+
+	if (all_digits(user)) {
+		if (passwd_id_parse(user, ulen, &uid) == -1) {
+			log_err("privdrop: --user %s: uid out of range (0-%llu)",
+			    spec, ID_MAX);
+			return -1;
+		}
+		r = passwd_find(a->passwd, a->plen, NULL, uid, &pw, &line);
+	} else {
+		r = passwd_find(a->passwd, a->plen, user, 0, &pw, &line);
+	}
+	if (r != PW_OK && r != PW_NOTFOUND) {
+		pw_error("/etc/passwd", spec, "user", r, line);
+		return -1;
+	}
+	if (r == PW_NOTFOUND && !all_digits(user)) {
+		pw_error("/etc/passwd", spec, "user", r, line);
+		return -1;
+	}
+	if (r == PW_OK)
+		uid = pw.uid;
+	set_name_home(id, r == PW_OK ? &pw : NULL);
+
+	if (grp != NULL) {
+		/* exactly that gid; it is also the whole group list */
+		if (resolve_group(a, spec, grp, &gid) == -1)
+			return -1;
+		gids[0] = gid;
+		n = 1;
+	} else if (r == PW_OK) {
+		/* initgroups semantics: primary gid plus every listing */
+		gid = pw.gid;
+		r = passwd_group_list(a->group, a->glen, pw.name, gid, gids,
+		    MINIT_MAX_GROUPS, &n, &line);
+		if (r != PW_OK) {
+			pw_error("/etc/group", spec, "group", r, line);
+			return -1;
+		}
+	} else {
+		/* numeric uid without an entry: gid = uid, never 0 by default */
+		gid = uid;
+		gids[0] = gid;
+		n = 1;
+	}
+	if (uid > ID_MAX || gid > ID_MAX)
+		return -1;	/* not reached: every path above sets both */
+	id->uid = uid;
+	id->gid = gid;
+	for (size_t i = 0; i < n; i++)
+		id->groups[i] = gids[i];
+	id->ngroups = n;
+	return 0;
+}
+
+/* Who minit already is, for "no --user" and for a non-root start. */
+static int
+current_identity(const struct accounts *a, struct minit_identity *id)
+{
+	struct pw_entry pw;
+	size_t line;
+	int n;
+
+	id->uid = getuid();
+	id->gid = getgid();
+	n = getgroups(MINIT_MAX_GROUPS, id->groups);
+	if (n == -1) {
+		log_sys("privdrop: getgroups");
+		return -1;
+	}
+	id->ngroups = (size_t)n;
+	/* name and home are only for HOME/USER/LOGNAME: best effort */
+	set_name_home(id, passwd_find(a->passwd, a->plen, NULL, id->uid, &pw,
+	    &line) == PW_OK ? &pw : NULL);
+	return 0;
+}
+
+/* Started as non-root (docker run --user, runAsNonRoot): minit cannot
+ * change ids, so --user may only name the user it already is (P37). */
+static int
+resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
+{
+	struct minit_identity want;
+
+	if (current_identity(a, &cfg->id) == -1)
+		return -1;
+	if (cfg->user == NULL)
+		return 0;
+	if (resolve_spec(a, cfg->user, &want) == -1)
+		return -1;
+	if (want.uid != cfg->id.uid) {
+		log_err("privdrop: --user %s is uid %u, but minit was started as uid %u and cannot switch users: drop --user or name the same user",
+		    cfg->user, (unsigned)want.uid, (unsigned)cfg->id.uid);
+		return -1;
+	}
+	if (strchr(cfg->user, ':') != NULL && want.gid != cfg->id.gid) {
+		log_err("privdrop: --user %s is gid %u, but minit was started as gid %u and cannot switch groups",
+		    cfg->user, (unsigned)want.gid, (unsigned)cfg->id.gid);
+		return -1;
+	}
+	if (want.name[0] != '\0') {
+		memcpy(cfg->id.name, want.name, sizeof(want.name));
+		memcpy(cfg->id.home, want.home, sizeof(want.home));
+	}
+	return 0;
+}
+
+/* What minit holds decides what it can do; refuse here, with a reason,
+ * rather than fail half-way in the child (P07, P37, P40, T12, T13, T16). */
+static int
+check_capacity(const struct minit_config *cfg, uint64_t perm)
+{
+	int last = caps_last();
+	uint64_t bnd = 0;
+
+	for (int c = 0; c < 64; c++) {
+		if ((cfg->keep_caps >> c & 1) == 0)
+			continue;
+		if (c > last) {
+			log_err("privdrop: --cap %s: unknown to this kernel (cap_last_cap is %d)",
+			    caps_name(c), last);
+			return -1;
+		}
+		if (!caps_has(perm, c)) {
+			log_err("privdrop: --cap %s: minit does not hold it, so PROGRAM cannot keep it",
+			    caps_name(c));
+			return -1;
+		}
+	}
+	if (cfg->id.change && (!caps_has(perm, CAP_SETUID) ||
+	    !caps_has(perm, CAP_SETGID))) {
+		log_err("privdrop: cannot switch to uid %u gid %u: minit lacks CAP_SETUID or CAP_SETGID",
+		    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid);
+		return -1;
+	}
+	if (caps_has(perm, CAP_SETPCAP))
+		return 0;
+	for (int c = 0; c <= last; c++)
+		if (prctl(PR_CAPBSET_READ, c, 0, 0, 0) == 1)
+			bnd |= UINT64_C(1) << c;
+	if (cfg->id.uid == 0) {
+		log_err("privdrop: without CAP_SETPCAP the bounding set and securebits cannot be set, and PROGRAM runs as root: refused");
+		return -1;
+	}
+	if ((bnd & ~cfg->keep_caps) != 0)
+		log_err("privdrop: no CAP_SETPCAP: bounding set left as it is (%#llx); PROGRAM and PID 1 get no capability: no_new_privs is set and verified",
+		    (unsigned long long)bnd);
+	return 0;
+}
+
+int
+identity_resolve(struct minit_config *cfg)
+{
+	struct accounts a = { 0 };
+	uint64_t perm, inh;
+	int rc = -1;
+
+	if (refuse_setid() == -1)
+		return -1;
+	if (caps_get(&perm, &inh) != 0) {
+		log_err("privdrop: cannot read minit's own capabilities");
+		return -1;
+	}
+	a.passwd = read_account_file("/etc/passwd", &a.plen);
+	a.group = read_account_file("/etc/group", &a.glen);
+	if (a.passwd == NULL || a.group == NULL)
+		goto out;
+	cfg->id.change = false;
+	if (getuid() != 0) {
+		if (resolve_nonroot(cfg, &a) == -1)
+			goto out;
+	} else if (cfg->user != NULL) {
+		if (resolve_spec(&a, cfg->user, &cfg->id) == -1)
+			goto out;
+		cfg->id.change = true;
+	} else if (current_identity(&a, &cfg->id) == -1) {
+		goto out;
+	}
+	if (cfg->id.uid == 0 && !cfg->allow_root) {
+		log_err("privdrop: PROGRAM would run as root (uid 0): add --user USER, or --allow-root to allow it");
+		goto out;
+	}
+	if (check_capacity(cfg, perm) == -1)
+		goto out;
+	log_verbose(cfg, "privdrop: PROGRAM runs as uid %u gid %u with %zu groups%s",
+	    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid, cfg->id.ngroups,
+	    cfg->id.change ? "" : " (unchanged)");
+	rc = 0;
+out:
+	readfile_free(a.passwd, a.plen);
+	readfile_free(a.group, a.glen);
+	return rc;
+}
