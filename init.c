@@ -18,6 +18,7 @@
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -204,7 +205,8 @@ let_go(pid_t pid, int ws)
 {
 	long sig = WSTOPSIG(ws) == SIGTRAP ? 0 : WSTOPSIG(ws);
 
-	(void)ptrace(PTRACE_DETACH, pid, NULL, (void *)sig);
+	/* the raw call: ptrace(3) takes the signal as a pointer */
+	(void)syscall(SYS_ptrace, PTRACE_DETACH, (long)pid, 0L, sig);
 }
 
 /* Reap every zombie.  Returns true when we have no child left at all.

@@ -10,7 +10,10 @@ setup_file() {
 	setup_root
 }
 
+# minit too: as a namespace's init it outlives unshare, and its end ends
+# the rest of the namespace (a test run against an old minit that hangs).
 teardown() {
+	[ -z "${MPID:-}" ] || kill -KILL "$MPID" 2>/dev/null || true
 	[ -z "${UPID:-}" ] || kill -KILL "$UPID" 2>/dev/null || true
 }
 
@@ -120,23 +123,23 @@ assert_unreachable() {	# every REACH line says errno=1 (EPERM)
 # --- 14.3: a stopped terminal ----------------------------------------------
 
 @test "14.3: a terminal stopped by the app (TCOOFF) never blocks PID 1: it reaps and ends on TERM" {
-	local d=$BATS_TEST_TMPDIR mp zombies=0
+	local d=$BATS_TEST_TMPDIR zombies=0
 	timeout 20 script -qec "unshare --pid --fork --mount-proc $MINIT -v ${P[*]} -- $TBIN/probe tcoff $d/ready" \
 	    /dev/null > "$d/out" 2>&1 &
 	UPID=$!
 	for _ in $(seq 200); do [ -e "$d/ready" ] && break; sleep 0.05; done
 	[ -e "$d/ready" ]
-	mp=$(pgrep -f "^$MINIT -v " | head -1)
+	MPID=$(pgrep -f "^$MINIT -v " | head -1)
 	# each signal makes minit -v write a line to the stopped terminal
-	kill -URG "$mp"
-	kill -URG "$mp"
+	kill -URG "$MPID"
+	kill -URG "$MPID"
 	sleep 1.5
 	# the app leaves an orphan every 100 ms: none may stay a zombie
-	for c in $(cat "/proc/$mp/task/$mp/children"); do
+	for c in $(cat "/proc/$MPID/task/$MPID/children"); do
 		[ "$(awk '{print $3}' "/proc/$c/stat" 2>/dev/null)" != Z ] || zombies=$((zombies + 1))
 	done
 	[ "$zombies" -le 1 ]	# one may be between its exit and our reap
-	kill -TERM "$mp"
+	kill -TERM "$MPID"
 	status=0
 	wait "$UPID" || status=$?
 	UPID=

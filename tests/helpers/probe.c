@@ -495,8 +495,9 @@ reach_one(const char *name, long r)
 static int
 cmd_reach(const char *who)
 {
-	struct { uint32_t size, policy; uint64_t flags; int32_t nice;
-	    uint32_t prio; uint64_t rt[3]; } attr = { .size = 48 };
+	/* struct sched_attr, first version: size, policy, flags (2 words),
+	 * nice, priority, runtime, deadline, period (2 words each) */
+	uint32_t attr[12] = { 48, SCHED_OTHER };
 	struct sched_param sp = { 0 };
 	struct rlimit rl;
 	cpu_set_t set;
@@ -539,8 +540,8 @@ cmd_reach(const char *who)
 	errno = 0;
 	reach_one("sched_setparam", syscall(SYS_sched_setparam, pid, &sp));
 	errno = 0;
-	attr.nice = prio;
-	reach_one("sched_setattr", syscall(SYS_sched_setattr, pid, &attr, 0));
+	attr[4] = (uint32_t)prio;
+	reach_one("sched_setattr", syscall(SYS_sched_setattr, pid, attr, 0));
 	errno = 0;
 	io = syscall(SYS_ioprio_get, 1, pid);
 	reach_one("ioprio_set-process", syscall(SYS_ioprio_set, 1, pid, io < 0 ? 0 : io));
@@ -572,7 +573,7 @@ cmd_traceme_stop(void)
 		return 1;
 	}
 	printf("traced\n");
-	raise(SIGSTOP);
+	(void)kill(getpid(), SIGSTOP);
 	printf("continued\n");
 	sleep(60);
 	return 0;
