@@ -127,8 +127,9 @@ init_prepare(const struct minit_config *cfg)
  * Never a reused id (issue 14.15).  kill(-PROGRAM) is sent only while
  * PROGRAM is not reaped: alive, or the zombie that reap() has just seen
  * with WNOWAIT and reaps right after.  Until its reap the kernel keeps that
- * pid allocated, so no other process, and so no other process group, can
- * have that id; and the group is PROGRAM's own (setsid in the child).  Once
+ * pid allocated, so no other process can have it, and since a group's id
+ * is the pid of the process that made it (setsid, setpgid(0, 0)), no other
+ * group either: the group is PROGRAM's own (setsid in the child).  Once
  * PROGRAM is reaped the group is never signalled again: the rest are our
  * own children, each signalled by a pid we have not reaped yet, which the
  * kernel cannot hand out again either (a zombie keeps its pid).  Their

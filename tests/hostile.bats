@@ -146,6 +146,14 @@ assert_unreachable() {	# every REACH line says errno=1 (EPERM)
 	assert_status 143	# not 124: timeout's, when PID 1 hangs
 }
 
+@test "14.3: PID 1's own non-blocking stderr leaves the app's stderr blocking" {
+	run script -qec "unshare --pid --fork --mount-proc $MINIT -v ${P[*]} -- $TBIN/probe try stderr-blocking" /dev/null
+	assert_line_has 'stderr-blocking ok'
+	# control: the probe sees O_NONBLOCK where it is set
+	run script -qec "python3 -c 'import os; os.set_blocking(2, False); os.execv(\"$TBIN/probe\", [\"probe\", \"try\", \"stderr-blocking\"])'" /dev/null
+	assert_line_has 'stderr-blocking errno=11'
+}
+
 # --- 14.4: --no-init and the terminal --------------------------------------
 
 @test "14.4: --no-init: the app cannot push input into the terminal of the shell that started it" {

@@ -248,6 +248,14 @@ try_syscall(const char *name, int *known)
 		char ldt[16];
 		return syscall(SYS_modify_ldt, 0, ldt, sizeof(ldt));
 	}
+	if (strcmp(name, "stderr-blocking") == 0) {	/* O_NONBLOCK: EAGAIN */
+		int fl = fcntl(STDERR_FILENO, F_GETFL);
+		if (fl != -1 && (fl & O_NONBLOCK)) {
+			errno = EAGAIN;
+			return -1;
+		}
+		return fl;
+	}
 	if (strcmp(name, "tiocsti-tty") == 0)	/* into our own terminal */
 		return ioctl(STDIN_FILENO, TIOCSTI, "#");
 	if (strcmp(name, "shmat") == 0 || strcmp(name, "shmat-exec") == 0) {
