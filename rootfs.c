@@ -28,12 +28,13 @@
 #endif
 
 /* One refusal: a line on stderr, or in --audit mode a verbose note. */
-#define REFUSE(cfg, ...) do {					\
-	if ((cfg)->audit)					\
-		log_verbose((cfg), __VA_ARGS__);		\
-	else							\
-		log_err(__VA_ARGS__);				\
-} while (0)
+#define REFUSE(cfg, ...)					\
+	do {							\
+		if ((cfg)->audit)				\
+			log_verbose((cfg), __VA_ARGS__);	\
+		else						\
+			log_err(__VA_ARGS__);			\
+	} while (0)
 
 static int
 path_ro(const char *path, bool *ro)

@@ -11,8 +11,8 @@
 #include <errno.h>
 #include <linux/filter.h>
 
-#include "minit.h"
 #include "log.h"
+#include "minit.h"
 #include "profile_groups.h"
 #include "seccomp_builtin.h"
 #include "seccomp_guard.h"
