@@ -81,7 +81,8 @@ RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).
 GEN	:= $(BUILD)/gen/seccomp_builtin.c
 GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
-	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/log.o \
+	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/lib/profile_guards.o \
+	   $(BUILD)/rel/log.o \
 	   $(BUILD)/rel/arch/$(ARCH).o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
@@ -93,9 +94,15 @@ minit: $(BUILD)/minit.unstripped
 $(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) -o $@ $(ROBJS) $(DEP_LIBS)
 
+# Code that runs once per start (option parsing) or only for --audit is
+# built for size: -Os there keeps the release under its 256 KiB budget
+# (README "Size"); the rest, and everything PID 1 runs, keeps -O2.
+COLD	:= audit.c audit_report.c lib/options.c
+$(COLD:%.c=$(BUILD)/rel/%.o): COLD_OPT := -Os
+
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
 	@mkdir -p $(@D)
-	$(RCC) $(RCFLAGS) -c -o $@ $<
+	$(RCC) $(RCFLAGS) $(COLD_OPT) -c -o $@ $<
 
 $(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)

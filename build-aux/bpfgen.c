@@ -127,7 +127,8 @@ main(int argc, char **argv)
 	    seccomp_version()->micro);
 	fprintf(out, "#include \"minit.h\"\n#include \"seccomp_builtin.h\"\n\n");
 	for (size_t w = 0; w < NWANT; w++) {
-		const char *text = profile_builtin(want[w].name);
+		const char *text = profile_builtin(want[w].name) != NULL ?
+		    profile_builtin(want[w].name) : profile_guard(want[w].name);
 		size_t n;
 
 		if (text == NULL ||
@@ -189,7 +190,8 @@ main(int argc, char **argv)
 	}
 	fprintf(out, "const struct builtin_bpf minit_builtin_bpf[] = {\n");
 	for (size_t w = 0; w < NWANT; w++) {
-		const char *text = profile_builtin(want[w].name);
+		const char *text = profile_builtin(want[w].name) != NULL ?
+		    profile_builtin(want[w].name) : profile_guard(want[w].name);
 
 		(void)profile_parse(p, text, strlen(text), &err);
 		fprintf(out, "\t{ \"%s\", %d, %s, %zu, %s, %zu, %s },\n",

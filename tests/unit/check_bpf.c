@@ -18,7 +18,8 @@
 static int
 same_as_runtime(const struct builtin_bpf *b, struct profile *p)
 {
-	const char *text = profile_builtin(b->name);
+	const char *text = profile_builtin(b->name) != NULL ?
+	    profile_builtin(b->name) : profile_guard(b->name);
 	struct prof_error err;
 	scmp_filter_ctx ctx;
 	static struct sock_filter got[BPF_MAXINSNS], want[BPF_MAXINSNS];

@@ -154,16 +154,17 @@ test_strict_pid1(void)
 	CHECK(profile_builtin("nonesuch") == NULL);
 
 	/* the guards (issue 14.1, 14.10): allow all but what they name */
-	t = profile_builtin("guard-pid1");
+	t = profile_guard("guard-pid1");
 	CHECK(t != NULL && profile_parse(&prof, t, strlen(t), &perr) == 0);
 	CHECK(prof.def.act == PROF_ALLOW);
 	CHECK(sys("prlimit64")->state == PROF_SYS_IF);
 	CHECK(rules_of("setpriority") == 3 && rules_of("ioprio_set") == 3);
-	t = profile_builtin("guard-memfd");
+	t = profile_guard("guard-memfd");
 	CHECK(t != NULL && profile_parse(&prof, t, strlen(t), &perr) == 0);
 	CHECK(sys("memfd_create")->state == PROF_SYS_IF);
 	CHECK(profile_internal("guard-pid1") && profile_internal("pid1") &&
 	    !profile_internal("strict"));
+	CHECK(profile_builtin("guard-pid1") == NULL);	/* not in minit */
 }
 
 static void
