@@ -244,10 +244,12 @@ try_syscall(const char *name, int *known)
 			_exit(0);
 		return p < 0 ? -1 : (waitpid(p, NULL, 0) == p ? 0 : -1);
 	}
+#ifdef SYS_modify_ldt	/* x86 only */
 	if (strcmp(name, "modify_ldt") == 0) {
 		char ldt[16];
 		return syscall(SYS_modify_ldt, 0, ldt, sizeof(ldt));
 	}
+#endif
 	if (strcmp(name, "stderr-blocking") == 0) {	/* O_NONBLOCK: EAGAIN */
 		int fl = fcntl(STDERR_FILENO, F_GETFL);
 		if (fl != -1 && (fl & O_NONBLOCK)) {
