@@ -365,12 +365,12 @@ elapsed_us(const struct timespec *t0)
 	    (t1.tv_nsec - t0->tv_nsec) / 1000;
 }
 
-/* --require-noexec: nothing writable may run, memory files included (and
- * --landlock, once it lands). */
+/* --require-noexec: nothing writable may run, memory files included; and
+ * --landlock, which cannot see a memory file's exec (docs/landlock.md). */
 static bool
 memfd_rule_wanted(const struct minit_config *cfg)
 {
-	return cfg->require_noexec;
+	return cfg->require_noexec || cfg->landlock != MINIT_LANDLOCK_OFF;
 }
 
 /* strict is W^X: with PR_SET_MDWE the kernel also refuses to make a

@@ -209,19 +209,19 @@ assert_unreachable() {	# every REACH line says errno=1 (EPERM)
 # --- 14.10: memfd under --require-noexec -----------------------------------
 
 @test "14.10: --require-noexec: no code from a memory file, by fexecve or by /proc/self/fd" {
-	run ro_run -- --user app --require-noexec -- /t/probe memfd-exec fexecve
+	run ro_run -- --user app --require-noexec -- /t/probe memfd-run fexecve
 	assert_status 1
 	assert_line_has '^memfd_create errno=1$'
-	run ro_run -- --user app --require-noexec -- /t/probe memfd-exec proc
+	run ro_run -- --user app --require-noexec -- /t/probe memfd-run proc
 	assert_status 1
 	assert_line_has '^memfd_create errno=1$'
 	# a sealed memory file is allowed, and cannot be executed
-	run ro_run -- --user app --require-noexec -- /t/probe memfd-exec sealed
+	run ro_run -- --user app --require-noexec -- /t/probe memfd-run sealed
 	assert_status 1
 	assert_line_has '^exec errno=13$'
 	# control: without --require-noexec both routes run the copy (exit 42)
-	run -42 ro_run -- --user app -- /t/probe memfd-exec fexecve
-	run -42 ro_run -- --user app -- /t/probe memfd-exec proc
+	run -42 ro_run -- --user app -- /t/probe memfd-run fexecve
+	run -42 ro_run -- --user app -- /t/probe memfd-run proc
 }
 
 # --- 14.11: modify_ldt -----------------------------------------------------
