@@ -79,8 +79,7 @@ RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
 # PID 1's loop and the path from fork to exec keep -O2; the code that runs
 # once before PROGRAM starts (options, parsers, checks, --audit, the
 # Landlock ruleset) is built for size, as the libraries are (README "Size").
-HOT_SRCS := main.c init.c child.c log.c memtrim.c privdrop.c seccomp.c \
-	    seccomp_guard.c
+HOT_SRCS := main.c init.c child.c log.c memtrim.c privdrop.c
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).

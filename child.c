@@ -147,7 +147,7 @@ own_session_in_place(const struct minit_config *cfg)
 		fd = ioctl(tty, TIOCNOTTY);
 		(void)close(tty);
 		if (fd == -1) {
-			log_sys("setsid: a process-group leader: TIOCNOTTY");
+			log_sys("TIOCNOTTY");
 			return -1;
 		}
 	} else {
@@ -155,8 +155,6 @@ own_session_in_place(const struct minit_config *cfg)
 		for (fd = 0; fd <= 2 && ioctl(fd, TIOCNOTTY) == -1; fd++)
 			;
 	}
-	log_verbose(cfg, "tty: --no-init in a process-group leader: "
-	    "detached from the terminal");
 	return 0;
 }
 

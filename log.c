@@ -2,7 +2,6 @@
  * stdout belongs to PROGRAM. */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -50,7 +49,7 @@ log_release(void)
 }
 
 /* How PID 1 writes a line once log_nonblocking has run. */
-static enum { OUT_PLAIN, OUT_SEND, OUT_POLL } out_mode = OUT_PLAIN;
+static enum { OUT_PLAIN, OUT_SEND } out_mode = OUT_PLAIN;
 
 /* PID 1 must never wait on its own output (issue 14.3): an app that stops
  * the terminal (tcflow TCOOFF), or a pipe that nobody reads, would hold
@@ -60,8 +59,8 @@ static enum { OUT_PLAIN, OUT_SEND, OUT_POLL } out_mode = OUT_PLAIN;
  * stderr again, through /proc, as a description of its own that does not
  * block; a line that would block is dropped.  A socket cannot be opened
  * again: MSG_DONTWAIT on each line does the same.  A regular file never
- * blocks.  Without /proc, a line is written only when poll(2) says it fits
- * (a terminal stopped between the two still blocks that one write). */
+ * blocks.  Without /proc there is nothing to open again: PID 1 then writes
+ * as before (docs/security.md, P52). */
 void
 log_nonblocking(void)
 {
@@ -74,26 +73,20 @@ log_nonblocking(void)
 		out_mode = OUT_SEND;
 		return;
 	}
+	/* ENXIO: a pipe nobody reads, which never blocks (EPIPE) */
 	fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd == -1) {
-		/* ENXIO: a pipe nobody reads, which never blocks (EPIPE) */
-		if (errno != ENXIO)
-			out_mode = OUT_POLL;
+	if (fd == -1)
 		return;
-	}
-	if (dup2(fd, STDERR_FILENO) == -1)
-		out_mode = OUT_POLL;
+	(void)dup2(fd, STDERR_FILENO);
 	(void)close(fd);
 }
 
 static void
 out(const char *buf, size_t n)
 {
-	struct pollfd pfd = { .fd = STDERR_FILENO, .events = POLLOUT };
-
 	if (out_mode == OUT_SEND)
 		(void)!send(STDERR_FILENO, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
-	else if (out_mode == OUT_PLAIN || poll(&pfd, 1, 0) == 1)
+	else
 		(void)!write(STDERR_FILENO, buf, n);
 }
 

@@ -204,8 +204,7 @@ seccomp_prepare(struct minit_config *cfg)
 
 	if (is_off(cfg->seccomp_profile)) {
 		log_err("seccomp: warning: --seccomp off: PROGRAM runs without "
-		    "a syscall filter, and can change minit's limits and "
-		    "priority");
+		    "a syscall filter, and can change minit's limits");
 		return 0;
 	}
 	if (seccomp_builtin_find(cfg->seccomp_profile,
@@ -383,8 +382,7 @@ strict_mdwe(const struct minit_config *cfg)
 	if (strcmp(cfg->seccomp_profile, "strict") != 0)
 		return;
 	if (prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) == -1)
-		log_verbose(cfg, "seccomp: strict: PR_SET_MDWE: %s: "
-		    "no memory W^X beyond the filter", strerror(errno));
+		log_verbose(cfg, "seccomp: PR_SET_MDWE: %s", strerror(errno));
 }
 
 /* The guards go first: PROGRAM's own profile may deny seccomp(2).  Not
@@ -392,17 +390,11 @@ strict_mdwe(const struct minit_config *cfg)
 static int
 load_guards(const struct minit_config *cfg)
 {
-	struct timespec t0;
-
-	if (cfg->no_init && !memfd_rule_wanted(cfg))
-		return 0;
-	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!cfg->no_init &&
 	    seccomp_guard_pid1(getppid(), getpgid(getppid())) == -1)
 		return -1;
 	if (memfd_rule_wanted(cfg) && seccomp_guard_memfd() == -1)
 		return -1;
-	log_verbose(cfg, "seccomp: guards loaded in %ld us", elapsed_us(&t0));
 	return 0;
 }
 

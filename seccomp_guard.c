@@ -27,7 +27,7 @@ load_guard(const char *name, uint32_t pid, uint32_t pgid)
 	struct sock_filter prog[GUARD_MAX_INSNS];
 
 	if (b == NULL || b->len > GUARD_MAX_INSNS) {
-		log_err("seccomp: %s: not built into this minit", name);
+		log_err("seccomp: %s: missing", name);
 		errno = ENOSYS;
 		return -1;
 	}

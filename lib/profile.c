@@ -16,9 +16,6 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/ptrace.h>
-#include <sys/resource.h>
-#include <sys/shm.h>
 #include <sys/socket.h>
 
 #include "arch.h"
@@ -50,13 +47,7 @@ static const struct named constants[] = {
 	{ "O_ACCMODE", O_ACCMODE }, { "O_CREAT", O_CREAT },
 	{ "O_TRUNC", O_TRUNC }, { "O_APPEND", O_APPEND },
 	{ "F_GETFD", F_GETFD }, { "F_SETFD", F_SETFD }, { "F_GETFL", F_GETFL },
-	{ "F_SETFL", F_SETFL }, { "PTRACE_DETACH", PTRACE_DETACH },
-	{ "PRIO_PROCESS", PRIO_PROCESS }, { "PRIO_PGRP", PRIO_PGRP },
-	{ "PRIO_USER", PRIO_USER },
-	/* linux/ioprio.h and linux/memfd.h: ABI, newer than some headers */
-	{ "IOPRIO_WHO_PROCESS", 1 }, { "IOPRIO_WHO_PGRP", 2 },
-	{ "IOPRIO_WHO_USER", 3 }, { "MFD_NOEXEC_SEAL", 0x8 },
-	{ "SHM_EXEC", SHM_EXEC },
+	{ "F_SETFL", F_SETFL },
 	{ NULL, 0 },
 };
 

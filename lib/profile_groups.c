@@ -36,8 +36,7 @@ const struct prof_group prof_groups[] = {
 	/* modify_ldt: x86's per-process segment table, for 16-bit code and
 	 * old threading; a past kernel attack surface, denied by Docker too
 	 * (issue 14.11).  x86 only, like iopl: other ABIs skip all three. */
-	{ "@raw-io", "iopl ioperm modify_ldt",
-	    "raw I/O port access, x86's segment table (modify_ldt)" },
+	{ "@raw-io", "iopl ioperm modify_ldt", "raw I/O port access" },
 	{ "@clock", "settimeofday clock_settime clock_adjtime adjtimex",
 	    "set the host's clock (not namespaced)" },
 	{ "@admin", "acct quotactl quotactl_fd syslog bpf userfaultfd",
@@ -164,7 +163,7 @@ static const char strict_text[] =
 	    "PROT_WRITE|PROT_EXEC\n"
 	/* nor through an executable view of SysV shared memory that another
 	 * view writes (issue 14.9); PR_SET_MDWE does the rest (seccomp.c) */
-	"allow shmat if arg2 & SHM_EXEC == 0\n";
+	"allow shmat if arg2 & 0x8000 == 0\n";	/* SHM_EXEC */
 
 /* What init.c's loop, log.c and musl's exit path call once PID 1 has
  * dropped its privileges; anything else kills PID 1. */
@@ -173,10 +172,11 @@ static const char pid1_text[] =
 	"default-action kill\n"
 	"allow rt_sigtimedwait wait4 waitid kill clock_gettime getpid read write\n"
 	"allow close exit exit_group rt_sigprocmask restart_syscall\n"
-	/* log.c: a line to a socket, or only when it fits (log_nonblocking) */
-	"allow sendto poll\n"
-	/* init.c: let go of a child that made PID 1 its tracer (let_go) */
-	"allow ptrace if arg0 == PTRACE_DETACH\n"
+	/* log.c: a line to a socket, never waiting (log_nonblocking) */
+	"allow sendto\n"
+	/* init.c: let go of a child that made PID 1 its tracer (let_go):
+	 * PTRACE_DETACH is 17 */
+	"allow ptrace if arg0 == 17\n"
 	/* free() after the filter is loaded may hand memory back */
 	"allow munmap madvise\n"
 	/* subreaper mode reads /proc/self/task/N/children: read-only opens */

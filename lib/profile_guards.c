@@ -23,12 +23,14 @@ static const char guard_pid1_text[] =
 	"default-action allow\n"
 	"deny prlimit64 sched_setaffinity sched_setscheduler sched_setparam "
 	    "sched_setattr if arg0 == " GUARD_PID "\n"
-	"deny setpriority if arg0 == PRIO_PROCESS and arg1 == " GUARD_PID "\n"
-	"deny setpriority if arg0 == PRIO_PGRP and arg1 == " GUARD_PGID "\n"
-	"deny setpriority if arg0 == PRIO_USER\n"
-	"deny ioprio_set if arg0 == IOPRIO_WHO_PROCESS and arg1 == " GUARD_PID "\n"
-	"deny ioprio_set if arg0 == IOPRIO_WHO_PGRP and arg1 == " GUARD_PGID "\n"
-	"deny ioprio_set if arg0 == IOPRIO_WHO_USER\n";
+	/* PRIO_PROCESS 0, PRIO_PGRP 1, PRIO_USER 2 (sys/resource.h) */
+	"deny setpriority if arg0 == 0 and arg1 == " GUARD_PID "\n"
+	"deny setpriority if arg0 == 1 and arg1 == " GUARD_PGID "\n"
+	"deny setpriority if arg0 == 2\n"
+	/* IOPRIO_WHO_PROCESS 1, _PGRP 2, _USER 3 (linux/ioprio.h) */
+	"deny ioprio_set if arg0 == 1 and arg1 == " GUARD_PID "\n"
+	"deny ioprio_set if arg0 == 2 and arg1 == " GUARD_PGID "\n"
+	"deny ioprio_set if arg0 == 3\n";
 
 /* Stacked under --require-noexec: a memory file is never executable, so
  * neither fexecve(memfd) nor execve("/proc/self/fd/N") runs code that was
@@ -36,7 +38,8 @@ static const char guard_pid1_text[] =
 static const char guard_memfd_text[] =
 	"# stacked on PROGRAM's filter: no executable memory files\n"
 	"default-action allow\n"
-	"deny memfd_create if arg1 & MFD_NOEXEC_SEAL == 0\n";
+	/* MFD_NOEXEC_SEAL 8 (linux/memfd.h, 6.3+) */
+	"deny memfd_create if arg1 & 8 == 0\n";
 
 const char *
 profile_guard(const char *name)
