@@ -104,8 +104,7 @@ entry_cb(void *ctx, const char *entry, size_t len, size_t keylen)
 static char *
 read_checked(const char *path, size_t *len)
 {
-	struct stat st;
-	char what[PATH_MAX + 16], *buf = NULL;
+	char what[PATH_MAX + 16], why[128], *buf = NULL;
 	int fd;
 
 	fd = readfile_open(path, READFILE_NOFOLLOW);
@@ -114,14 +113,8 @@ read_checked(const char *path, size_t *len)
 		return NULL;
 	}
 	snprintf(what, sizeof(what), "env-file: %s", path);
-	if (fstat(fd, &st) == -1)
-		log_sys("%s: fstat", what);
-	else if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
-		log_err("%s: writable by group or others (mode %04o): want 0600 or 0400",
-		    what, (unsigned)(st.st_mode & 07777));
-	else if (st.st_uid != 0 && st.st_uid != getuid())
-		log_err("%s: owned by uid %u: want root or uid %u",
-		    what, (unsigned)st.st_uid, (unsigned)getuid());
+	if (readfile_trusted(fd, getuid(), why, sizeof(why)) == -1)
+		log_err("%s: %s", what, why);
 	else
 		readfile_log(readfile_fd(fd, ENVFILE_MAX_SIZE, READFILE_REGULAR,
 		    &buf, len), what, ENVFILE_MAX_SIZE);

@@ -15,6 +15,7 @@
  * Every filter is native x86_64 only with BADARCH = KILL_PROCESS (P11,
  * P12); see seccomp_build.c. */
 #include <errno.h>
+#include <limits.h>
 #include <linux/seccomp.h>
 #include <fcntl.h>
 #include <seccomp.h>
@@ -65,18 +66,28 @@ builtin_find(const char *name, int deny)
 	return NULL;
 }
 
-/* Read a profile file: regular, not larger than the parser takes. */
+/* Read a profile file with the env files' checks (P33, P47): it decides
+ * what PROGRAM may do, so it is not followed through a symlink, must be
+ * owned by root or by whoever started minit and writable by nobody else,
+ * regular, and not larger than the parser takes. */
 static int
 read_file(const char *path, char **text, size_t *len)
 {
-	enum readfile_result r;
+	char what[PATH_MAX + 16], why[128];
+	enum readfile_result r = READFILE_ERRNO;
+	int fd = readfile_open(path, READFILE_NOFOLLOW);
 
-	r = readfile_path(path, PROF_MAX_TEXT, READFILE_REGULAR, text, len);
-	if (r == READFILE_ERRNO)
+	if (fd == -1) {
 		log_sys("seccomp: %s", path);
-	else if (r != READFILE_OK)
-		log_err("seccomp: %s: not a regular file of at most %d bytes",
-		    path, PROF_MAX_TEXT);
+		return -1;
+	}
+	snprintf(what, sizeof(what), "seccomp: %s", path);
+	if (readfile_trusted(fd, getuid(), why, sizeof(why)) == -1)
+		log_err("%s: %s", what, why);
+	else if ((r = readfile_fd(fd, PROF_MAX_TEXT, READFILE_REGULAR, text,
+	    len)) != READFILE_OK)
+		readfile_log(r, what, PROF_MAX_TEXT);
+	(void)close(fd);
 	return r == READFILE_OK ? 0 : -1;
 }
 

@@ -91,6 +91,68 @@ fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
+/* One '|'-free piece of a token as a word of the language may look: a
+ * lowercase name (syscall, @group, keyword, argN), a constant (CLONE_NEWNS,
+ * EPERM, FOO: uppercase; with a digit only if it also has an underscore or
+ * an E first, unlike a random key), or a number. */
+static int
+plausible_word(const char *s, size_t n)
+{
+	size_t i = s[0] == '@';
+	int under = 0;
+
+	if (n == 0 || n > 32)
+		return 0;
+	if (s[i] >= 'a' && s[i] <= 'z') {
+		for (; i < n; i++)
+			if (!((s[i] >= 'a' && s[i] <= 'z') ||
+			    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+				return 0;
+		return 1;
+	}
+	if (s[0] >= 'A' && s[0] <= 'Z') {
+		for (i = 0; i < n; i++) {
+			under |= s[i] == '_';
+			if (!((s[i] >= 'A' && s[i] <= 'Z') ||
+			    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+				return 0;
+		}
+		return under || s[0] == 'E' || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") >= n;
+	}
+	if (n > 2 && s[0] == '0' && s[1] == 'x')
+		i = 2;
+	for (; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (i > 1 && s[1] == 'x' &&
+		    ((s[i] >= 'a' && s[i] <= 'f') || (s[i] >= 'A' && s[i] <= 'F')))))
+			return 0;
+	return n <= 18;
+}
+
+/* A token of the profile as an error message may show it: only one that
+ * looks like a word of the language (or words joined by '|', or an
+ * operator); anything else is "(not shown)".  The file may not be a
+ * profile at all: --seccomp pointed at a secrets file must not print the
+ * secret (P47). */
+static const char *
+shown(const char *tok)
+{
+	static const char *const ops[] = { "==", "!=", "<", "<=", ">", ">=",
+	    "&", "|", NULL };
+
+	for (int k = 0; ops[k] != NULL; k++)
+		if (strcmp(tok, ops[k]) == 0)
+			return tok;
+	for (const char *s = tok;; s++) {
+		size_t n = strcspn(s, "|");
+
+		if (!plausible_word(s, n))
+			return "(not shown)";
+		s += n;
+		if (*s == '\0')
+			return tok;
+	}
+}
+
 static const struct named *
 lookup(const struct named *t, const char *name)
 {
@@ -239,7 +301,7 @@ parse_value(struct parser *ps, const char *tok, uint32_t *out)
 		const struct named *c;
 
 		if (n == 0 || n >= sizeof(word))
-			return fail(ps, "bad value '%s'", tok);
+			return fail(ps, "bad value '%s'", shown(tok));
 		memcpy(word, s, n);
 		word[n] = '\0';
 		if (isdigit((unsigned char)word[0])) {
@@ -250,16 +312,16 @@ parse_value(struct parser *ps, const char *tok, uint32_t *out)
 			x = strtoull(word, &end, 0);
 			if (errno != 0 || *end != '\0' || x > UINT32_MAX)
 				return fail(ps, "bad value '%s': want a 32-bit "
-				    "number or a constant", word);
+				    "number or a constant", shown(word));
 			v |= (uint32_t)x;
 		} else if ((c = lookup(constants, word)) != NULL) {
 			v |= c->value;
 		} else {
-			return fail(ps, "unknown constant '%s'", word);
+			return fail(ps, "unknown constant '%s'", shown(word));
 		}
 		s += n;
 		if (*s == '|' && *++s == '\0')
-			return fail(ps, "bad value '%s'", tok);
+			return fail(ps, "bad value '%s'", shown(tok));
 	}
 	*out = v;
 	return 0;
@@ -281,7 +343,7 @@ parse_errno(struct parser *ps, const char *tok, uint16_t *out)
 	if (!isdigit((unsigned char)tok[0]) || errno != 0 || *end != '\0' ||
 	    x > 4095)
 		return fail(ps, "bad errno '%s': want a name like EPERM or "
-		    "1..4095", tok);
+		    "1..4095", shown(tok));
 	if (x == 0)
 		return fail(ps, "errno 0 would fake success");
 	*out = (uint16_t)x;
@@ -316,7 +378,7 @@ parse_action(struct parser *ps, char **tok, int ntok, int *i,
 		return fail(ps, "action '%s' is not supported (only allow, "
 		    "deny, kill, log, errno)", w);
 	else
-		return fail(ps, "unknown word '%s'", w);
+		return fail(ps, "unknown word '%s'", shown(w));
 	return 0;
 }
 
@@ -331,7 +393,7 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 
 	if (strncmp(a, "arg", 3) != 0 || a[3] < '0' || a[3] > '5' ||
 	    a[4] != '\0')
-		return fail(ps, "condition: want arg0..arg5, got '%s'", a);
+		return fail(ps, "condition: want arg0..arg5, got '%s'", shown(a));
 	*c = (struct prof_cond){ .arg = (uint8_t)(a[3] - '0'),
 	    .mask = UINT32_MAX };
 	if (++*i < ntok && strcmp(tok[*i], "&") == 0) {
@@ -352,7 +414,7 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 		ne = 1;
 	else
 		return fail(ps, "condition on %s: unknown operator '%s' "
-		    "(only == and != on the low 32 bits)", a, tok[*i]);
+		    "(only == and != on the low 32 bits)", a, shown(tok[*i]));
 	c->op = ne ? PROF_NOT_IN : PROF_MASKED_EQ;
 	vals = tok[++*i];
 	for (v = strtok_r(vals, ",", &save); v != NULL;
@@ -441,15 +503,15 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (name[0] != '@') {
 		nr = profile_syscall_nr(name);
 		if (nr == -2)
-			return fail(ps, "'%s' is not an %s syscall", name,
+			return fail(ps, "'%s' is not an %s syscall", shown(name),
 			    arch_native.name);
 		if (nr < 0)
-			return fail(ps, "unknown syscall '%s'", name);
+			return fail(ps, "unknown syscall '%s'", shown(name));
 		return add_rule(ps, nr, a, c, ncond);
 	}
 	g = find_group(name);
 	if (g == NULL)
-		return fail(ps, "unknown group '%s'", name);
+		return fail(ps, "unknown group '%s'", shown(name));
 	for (const char *s = g->calls; *s != '\0';) {
 		size_t n = strcspn(s, " ");
 
@@ -482,7 +544,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 		i++;
 	last = i;
 	if (first == last)
-		return fail(ps, "%s: missing syscall name", tok[0]);
+		return fail(ps, "%s: missing syscall name", shown(tok[0]));
 	if (i < ntok && strcmp(tok[i], "errno") == 0) {
 		if (a.act != PROF_DENY)
 			return fail(ps, "'errno' follows 'deny' only");
@@ -513,7 +575,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 			return fail(ps, "at most one '!=' condition per rule");
 	}
 	if (i < ntok)
-		return fail(ps, "unexpected '%s'", tok[i]);
+		return fail(ps, "unexpected '%s'", shown(tok[i]));
 	for (int k = first; k < last; k++)
 		if (add_name(ps, tok[k], a, cond, ncond) == -1)
 			return -1;
@@ -533,7 +595,7 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		if (parse_action(ps, tok, ntok, &i, &ps->p->def) == -1)
 			return -1;
 		if (i + 1 != ntok)
-			return fail(ps, "unexpected '%s'", tok[i + 1]);
+			return fail(ps, "unexpected '%s'", shown(tok[i + 1]));
 		return 0;
 	}
 	if (strcmp(tok[0], "include") == 0) {
@@ -545,7 +607,7 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		t = profile_builtin(tok[1]);
 		if (t == NULL || strcmp(tok[1], "pid1") == 0 || ps->depth > 0)
 			return fail(ps, "include: '%s' is not a builtin profile "
-			    "(default, strict)", tok[1]);
+			    "(default, strict)", shown(tok[1]));
 		if (parse_text(&inner, t, strlen(t)) == -1) {
 			ps->err->line = ps->line;	/* a bug in a builtin */
 			return -1;
