@@ -1,5 +1,6 @@
-/* minit: shared types.  The parser fills one struct minit_config; every later
- * stage reads it (const) and owns nothing else.  See README.md for the options. */
+/* minit: shared types.  The parser fills one struct minit_config; every
+ * later stage reads it (const) and owns nothing else, except what start-up
+ * reads into it (see seccomp_text).  See README.md for the options. */
 #ifndef MINIT_H
 #define MINIT_H
 
@@ -66,6 +67,7 @@ struct minit_config {
 	const char	*seccomp_profile;	/* "default", "strict", "off" or a path */
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
+	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
 
 	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
 	 * has its own copy (init.c, init_supervise).  envp above holds the

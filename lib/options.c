@@ -19,7 +19,7 @@
 static const char usage_text[] =
 "usage: minit [OPTIONS] [--] PROGRAM [ARG...]\n"
 "       minit --audit [--json] [OPTIONS] [-- PROGRAM [ARG...]]\n"
-"       minit --seccomp-print PROFILE\n"
+"       minit --seccomp-print PROFILE [--format oci]\n"
 "\n"
 "Runs PROGRAM hardened, as its PID 1: reaps zombies, forwards signals and\n"
 "exits with PROGRAM's status.\n"
@@ -42,6 +42,7 @@ static const char usage_text[] =
 "      --seccomp PROFILE     default (the default), strict, off, or a file\n"
 "      --seccomp-action ACT  errno (default), kill or log\n"
 "      --seccomp-print PROF  print the rules of a profile and exit\n"
+"      --format oci          --seccomp-print as Docker/OCI JSON\n"
 "Root filesystem:\n"
 "      --allow-writable-root warn instead of refusing a writable /\n"
 "      --require-noexec      refuse writable mounts that allow exec\n"
@@ -59,10 +60,11 @@ static const char usage_text[] =
 "executed; 127 PROGRAM not found.  --audit: 0 pass, 1 fail.\n";
 
 enum {
-	OPT_SIGNAL_MAP = 256, OPT_GRACE, OPT_MAP_EXIT, OPT_NO_INIT, OPT_KEEP_FDS,
+	OPT_SIGNAL_MAP = 256, OPT_GRACE, OPT_MAP_EXIT, OPT_NO_INIT,
+	OPT_KEEP_FDS,
 	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
-	OPT_AUDIT, OPT_JSON,
+	OPT_AUDIT, OPT_JSON, OPT_FORMAT,
 };
 
 static const struct option long_options[] = {
@@ -83,6 +85,7 @@ static const struct option long_options[] = {
 	{ "require-noexec",	no_argument,		NULL, OPT_REQUIRE_NOEXEC },
 	{ "audit",		no_argument,		NULL, OPT_AUDIT },
 	{ "json",		no_argument,		NULL, OPT_JSON },
+	{ "format",		required_argument,	NULL, OPT_FORMAT },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -104,7 +107,8 @@ static const char *const signal_names[32] = {
 };
 
 int
-options_parse_uint(const char *s, unsigned long long max, unsigned long long *out)
+options_parse_uint(const char *s, unsigned long long max,
+    unsigned long long *out)
 {
 	unsigned long long v = 0;
 
@@ -124,8 +128,9 @@ options_parse_uint(const char *s, unsigned long long max, unsigned long long *ou
 	return 0;
 }
 
-/* Kernel numbering, not the libc's SIGRTMIN (musl and glibc reserve some real-time
- * signals for themselves, but minit forwards what it receives by number). */
+/* Kernel numbering, not the libc's SIGRTMIN (musl and glibc reserve some
+ * real-time signals for themselves, but minit forwards what it receives by
+ * number). */
 #define KERNEL_SIGRTMIN 32
 #define KERNEL_SIGRTMAX 64
 
@@ -140,7 +145,8 @@ options_signal_from_name(const char *name)
 	if (strncasecmp(p, "SIG", 3) == 0)
 		p += 3;
 	for (int i = 1; i < 32; i++)
-		if (signal_names[i] != NULL && strcasecmp(p, signal_names[i]) == 0)
+		if (signal_names[i] != NULL &&
+		    strcasecmp(p, signal_names[i]) == 0)
 			return i;
 	if (strcasecmp(p, "IOT") == 0)
 		return SIGABRT;
@@ -200,7 +206,8 @@ options_parse_exit_pair(const char *s, int *from, int *to)
 	unsigned long long f, t;
 
 	if (split_pair(s, a, b, sizeof(a)) == -1 ||
-	    options_parse_uint(a, 255, &f) == -1 || options_parse_uint(b, 255, &t) == -1)
+	    options_parse_uint(a, 255, &f) == -1 ||
+	    options_parse_uint(b, 255, &t) == -1)
 		return -1;
 	*from = (int)f;
 	*to = (int)t;
@@ -349,6 +356,14 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case OPT_JSON:
 		cfg->audit_json = true;
 		return 0;
+	case OPT_FORMAT:
+		if (strcmp(arg, "oci") == 0)
+			cfg->seccomp_print_oci = true;
+		else if (strcmp(arg, "text") != 0) {
+			log_err("--format: '%s': want text or oci", arg);
+			return -1;
+		}
+		return 0;
 	case 'v':
 		cfg->verbose++;
 		return 0;
@@ -389,6 +404,10 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 	}
 	if (cfg->audit_json && !cfg->audit) {
 		log_err("--json goes with --audit");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->seccomp_print_oci && cfg->seccomp_print == NULL) {
+		log_err("--format goes with --seccomp-print");
 		return OPTIONS_ERROR;
 	}
 	if (cfg->seccomp_print != NULL) {

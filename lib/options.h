@@ -12,7 +12,8 @@ enum options_result {
 };
 
 void	options_init(struct minit_config *cfg);
-enum options_result options_parse(struct minit_config *cfg, int argc, char *argv[]);
+enum options_result options_parse(struct minit_config *cfg, int argc,
+	    char *argv[]);
 
 /* "TERM", "SIGTERM", "sigterm", "15", "RTMIN+3": 1..64, or -1. */
 int	options_signal_from_name(const char *name);
@@ -21,6 +22,7 @@ int	options_parse_signal_pair(const char *s, int *from, int *to);
 /* "143:0" into *from, *to (0..255); -1 on error. */
 int	options_parse_exit_pair(const char *s, int *from, int *to);
 /* Strict unsigned decimal: digits only, no sign, no spaces, <= max. */
-int	options_parse_uint(const char *s, unsigned long long max, unsigned long long *out);
+int	options_parse_uint(const char *s, unsigned long long max,
+	    unsigned long long *out);
 
 #endif

@@ -133,8 +133,8 @@ plausible_word(const char *s, size_t n)
  * operator); anything else is "(not shown)".  The file may not be a
  * profile at all: --seccomp pointed at a secrets file must not print the
  * secret (P47). */
-static const char *
-shown(const char *tok)
+const char *
+profile_token_shown(const char *tok)
 {
 	static const char *const ops[] = { "==", "!=", "<", "<=", ">", ">=",
 	    "&", "|", NULL };
@@ -240,8 +240,12 @@ profile_always_allows(const struct profile *p, int nr, int deny_action)
 	s = &p->sys[nr];
 	if (s->state == PROF_SYS_ALWAYS)
 		return runs(profile_concrete(s->action, deny_action));
-	if (s->state == PROF_SYS_IF)
-		return runs(def) && runs(profile_concrete(s->action, deny_action));
+	if (s->state == PROF_SYS_IF) {
+		for (size_t k = 0; k < p->nrules; k++)
+			if (p->rule[k].nr == nr && !runs(profile_concrete(
+			    p->rule[k].action, deny_action)))
+				return 0;
+	}
 	return runs(def);
 }
 
@@ -301,7 +305,7 @@ parse_value(struct parser *ps, const char *tok, uint32_t *out)
 		const struct named *c;
 
 		if (n == 0 || n >= sizeof(word))
-			return fail(ps, "bad value '%s'", shown(tok));
+			return fail(ps, "bad value '%s'", profile_token_shown(tok));
 		memcpy(word, s, n);
 		word[n] = '\0';
 		if (isdigit((unsigned char)word[0])) {
@@ -312,16 +316,16 @@ parse_value(struct parser *ps, const char *tok, uint32_t *out)
 			x = strtoull(word, &end, 0);
 			if (errno != 0 || *end != '\0' || x > UINT32_MAX)
 				return fail(ps, "bad value '%s': want a 32-bit "
-				    "number or a constant", shown(word));
+				    "number or a constant", profile_token_shown(word));
 			v |= (uint32_t)x;
 		} else if ((c = lookup(constants, word)) != NULL) {
 			v |= c->value;
 		} else {
-			return fail(ps, "unknown constant '%s'", shown(word));
+			return fail(ps, "unknown constant '%s'", profile_token_shown(word));
 		}
 		s += n;
 		if (*s == '|' && *++s == '\0')
-			return fail(ps, "bad value '%s'", shown(tok));
+			return fail(ps, "bad value '%s'", profile_token_shown(tok));
 	}
 	*out = v;
 	return 0;
@@ -343,7 +347,7 @@ parse_errno(struct parser *ps, const char *tok, uint16_t *out)
 	if (!isdigit((unsigned char)tok[0]) || errno != 0 || *end != '\0' ||
 	    x > 4095)
 		return fail(ps, "bad errno '%s': want a name like EPERM or "
-		    "1..4095", shown(tok));
+		    "1..4095", profile_token_shown(tok));
 	if (x == 0)
 		return fail(ps, "errno 0 would fake success");
 	*out = (uint16_t)x;
@@ -378,7 +382,7 @@ parse_action(struct parser *ps, char **tok, int ntok, int *i,
 		return fail(ps, "action '%s' is not supported (only allow, "
 		    "deny, kill, log, errno)", w);
 	else
-		return fail(ps, "unknown word '%s'", shown(w));
+		return fail(ps, "unknown word '%s'", profile_token_shown(w));
 	return 0;
 }
 
@@ -393,7 +397,8 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 
 	if (strncmp(a, "arg", 3) != 0 || a[3] < '0' || a[3] > '5' ||
 	    a[4] != '\0')
-		return fail(ps, "condition: want arg0..arg5, got '%s'", shown(a));
+		return fail(ps, "condition: want arg0..arg5, got '%s'",
+		    profile_token_shown(a));
 	*c = (struct prof_cond){ .arg = (uint8_t)(a[3] - '0'),
 	    .mask = UINT32_MAX };
 	if (++*i < ntok && strcmp(tok[*i], "&") == 0) {
@@ -414,7 +419,7 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 		ne = 1;
 	else
 		return fail(ps, "condition on %s: unknown operator '%s' "
-		    "(only == and != on the low 32 bits)", a, shown(tok[*i]));
+		    "(only == and != on the low 32 bits)", a, profile_token_shown(tok[*i]));
 	c->op = ne ? PROF_NOT_IN : PROF_MASKED_EQ;
 	vals = tok[++*i];
 	for (v = strtok_r(vals, ",", &save); v != NULL;
@@ -435,8 +440,8 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 	return 0;
 }
 
-static void
-drop_rules(struct profile *p, int nr)
+void
+profile_drop_rules(struct profile *p, int nr)
 {
 	size_t j = 0;
 
@@ -466,10 +471,11 @@ add_rule(struct parser *ps, int nr, struct prof_action a,
 
 	if (ncond == 0 || s->state != PROF_SYS_IF ||
 	    !same_action(s->action, a)) {
-		drop_rules(p, nr);
+		profile_drop_rules(p, nr);
 		s->state = ncond == 0 ? PROF_SYS_ALWAYS : PROF_SYS_IF;
 		s->action = a;
-		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX : ps->line);
+		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX :
+		    ps->line);
 	}
 	if (ncond == 0)
 		return 0;
@@ -478,7 +484,7 @@ add_rule(struct parser *ps, int nr, struct prof_action a,
 		    PROF_MAX_RULES);
 	r = &p->rule[p->nrules++];
 	*r = (struct prof_rule){ .nr = (uint16_t)nr, .line = s->line,
-	    .ncond = (uint8_t)ncond };
+	    .ncond = (uint8_t)ncond, .action = a };
 	memcpy(r->cond, c, sizeof(*c) * (size_t)ncond);
 	return 0;
 }
@@ -503,15 +509,15 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (name[0] != '@') {
 		nr = profile_syscall_nr(name);
 		if (nr == -2)
-			return fail(ps, "'%s' is not an %s syscall", shown(name),
+			return fail(ps, "'%s' is not an %s syscall", profile_token_shown(name),
 			    arch_native.name);
 		if (nr < 0)
-			return fail(ps, "unknown syscall '%s'", shown(name));
+			return fail(ps, "unknown syscall '%s'", profile_token_shown(name));
 		return add_rule(ps, nr, a, c, ncond);
 	}
 	g = find_group(name);
 	if (g == NULL)
-		return fail(ps, "unknown group '%s'", shown(name));
+		return fail(ps, "unknown group '%s'", profile_token_shown(name));
 	for (const char *s = g->calls; *s != '\0';) {
 		size_t n = strcspn(s, " ");
 
@@ -544,7 +550,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 		i++;
 	last = i;
 	if (first == last)
-		return fail(ps, "%s: missing syscall name", shown(tok[0]));
+		return fail(ps, "%s: missing syscall name", profile_token_shown(tok[0]));
 	if (i < ntok && strcmp(tok[i], "errno") == 0) {
 		if (a.act != PROF_DENY)
 			return fail(ps, "'errno' follows 'deny' only");
@@ -575,7 +581,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 			return fail(ps, "at most one '!=' condition per rule");
 	}
 	if (i < ntok)
-		return fail(ps, "unexpected '%s'", shown(tok[i]));
+		return fail(ps, "unexpected '%s'", profile_token_shown(tok[i]));
 	for (int k = first; k < last; k++)
 		if (add_name(ps, tok[k], a, cond, ncond) == -1)
 			return -1;
@@ -595,19 +601,20 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		if (parse_action(ps, tok, ntok, &i, &ps->p->def) == -1)
 			return -1;
 		if (i + 1 != ntok)
-			return fail(ps, "unexpected '%s'", shown(tok[i + 1]));
+			return fail(ps, "unexpected '%s'", profile_token_shown(tok[i + 1]));
 		return 0;
 	}
 	if (strcmp(tok[0], "include") == 0) {
 		const char *t;
-		struct parser inner = { .p = ps->p, .err = ps->err, .depth = 1 };
+		struct parser inner = { .p = ps->p, .err = ps->err,
+		    .depth = 1 };
 
 		if (ntok != 2)
 			return fail(ps, "include: want one builtin profile name");
 		t = profile_builtin(tok[1]);
 		if (t == NULL || strcmp(tok[1], "pid1") == 0 || ps->depth > 0)
 			return fail(ps, "include: '%s' is not a builtin profile "
-			    "(default, strict)", shown(tok[1]));
+			    "(default, strict)", profile_token_shown(tok[1]));
 		if (parse_text(&inner, t, strlen(t)) == -1) {
 			ps->err->line = ps->line;	/* a bug in a builtin */
 			return -1;
@@ -750,13 +757,15 @@ profile_finish(const struct profile *p, int deny_action, struct prof_filter *f)
 
 		/* a rule equal to the default changes nothing (and libseccomp
 		 * refuses it) */
-		if (s->state == PROF_SYS_NONE || same_action(a, f->def))
-			continue;
-		if (s->state == PROF_SYS_ALWAYS)
+		if (s->state == PROF_SYS_ALWAYS && !same_action(a, f->def))
 			f->rule[f->nrules++] = (struct prof_frule){
 			    .nr = (uint16_t)nr, .line = s->line, .action = a };
-		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules; k++)
-			if (p->rule[k].nr == nr)
+		/* each conditional rule has its own action (JSON may mix) */
+		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules;
+		    k++) {
+			a = final_action(p->rule[k].action, deny_action);
+			if (p->rule[k].nr == nr && !same_action(a, f->def))
 				finish_rule(&p->rule[k], a, f);
+		}
 	}
 }

@@ -480,6 +480,15 @@ EOF
 	run "$MINIT" --seccomp-print "$d/pw"
 	assert_line_has "^minit: seccomp: $d/pw:2: "
 	refute_line_has 'Tr0ub|4dor'
+	# the JSON form too: a value where an action or a name goes
+	printf '{"defaultAction": "Sup3rS3cretValue", "syscalls": []}\n' > "$d/j1"
+	printf '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["pa55-w0rd"], "action": "SCMP_ACT_ALLOW"}]}\n' > "$d/j2"
+	chmod 0600 "$d/j1" "$d/j2"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/j1" -- /bin/echo RAN
+	assert_line_has "^minit: seccomp: $d/j1:1: defaultAction: unknown action '\\(not shown\\)'$"
+	refute_line_has 'Sup3r|S3cret'
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/j2" -- /bin/echo RAN
+	refute_line_has 'pa55|w0rd'
 	# control: a mistyped syscall name is still shown, so the message helps
 	printf 'default-action allow\ndeny opne\n' > "$d/typo"
 	chmod 0600 "$d/typo"
