@@ -36,6 +36,7 @@
 #include "profile.h"
 #include "readfile.h"
 #include "seccomp.h"
+#include "secrets.h"
 #include "seccomp_build.h"
 #include "seccomp_builtin.h"
 
@@ -69,29 +70,25 @@ builtin_find(const char *name, int deny)
 	return NULL;
 }
 
-/* Read a profile file with the env files' checks (P33, P47): it decides
- * what PROGRAM may do, so it is not followed through a symlink, must be
- * owned by root or by whoever started minit and writable by nobody else,
- * regular, and not larger than the parser takes. */
+/* Read a profile file as the env files and secrets are read (P33, P47):
+ * it decides what PROGRAM may do, so a symlink is followed only while it
+ * stays in the file's folder (a Kubernetes ConfigMap), the file must be
+ * regular, owned by root or by whoever started minit and writable by
+ * nobody else, and not larger than the parser takes. */
 static int
 read_file(const char *path, char **text, size_t *len)
 {
-	char what[PATH_MAX + 16], why[128];
-	enum readfile_result r = READFILE_ERRNO;
-	int fd = readfile_open(path, READFILE_NOFOLLOW);
+	char what[PATH_MAX + 16];
+	size_t total = 0;
+	int fd;
 
-	if (fd == -1) {
-		log_sys("seccomp: %s", path);
-		return -1;
-	}
 	snprintf(what, sizeof(what), "seccomp: %s", path);
-	if (readfile_trusted(fd, getuid(), why, sizeof(why)) == -1)
-		log_err("%s: %s", what, why);
-	else if ((r = readfile_fd(fd, PROF_MAX_TEXT, READFILE_REGULAR, text,
-	    len)) != READFILE_OK)
-		readfile_log(r, what, PROF_MAX_TEXT);
+	fd = secrets_open(path, what);
+	if (fd == -1)
+		return -1;
+	*text = secrets_read(fd, what, &total, len);
 	(void)close(fd);
-	return r == READFILE_OK ? 0 : -1;
+	return *text == NULL ? -1 : 0;
 }
 
 /* What decides a JSON profile's includes and excludes: the capabilities

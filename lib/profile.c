@@ -91,66 +91,27 @@ fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
-/* One '|'-free piece of a token as a word of the language may look: a
- * lowercase name (syscall, @group, keyword, argN), a constant (CLONE_NEWNS,
- * EPERM, FOO: uppercase; with a digit only if it also has an underscore or
- * an E first, unlike a random key), or a number. */
-static int
-plausible_word(const char *s, size_t n)
-{
-	size_t i = s[0] == '@';
-	int under = 0;
-
-	if (n == 0 || n > 32)
-		return 0;
-	if (s[i] >= 'a' && s[i] <= 'z') {
-		for (; i < n; i++)
-			if (!((s[i] >= 'a' && s[i] <= 'z') ||
-			    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-				return 0;
-		return 1;
-	}
-	if (s[0] >= 'A' && s[0] <= 'Z') {
-		for (i = 0; i < n; i++) {
-			under |= s[i] == '_';
-			if (!((s[i] >= 'A' && s[i] <= 'Z') ||
-			    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-				return 0;
-		}
-		return under || s[0] == 'E' || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") >= n;
-	}
-	if (n > 2 && s[0] == '0' && s[1] == 'x')
-		i = 2;
-	for (; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (i > 1 && s[1] == 'x' &&
-		    ((s[i] >= 'a' && s[i] <= 'f') || (s[i] >= 'A' && s[i] <= 'F')))))
-			return 0;
-	return n <= 18;
-}
-
 /* A token of the profile as an error message may show it: only one that
- * looks like a word of the language (or words joined by '|', or an
- * operator); anything else is "(not shown)".  The file may not be a
- * profile at all: --seccomp pointed at a secrets file must not print the
- * secret (P47). */
+ * looks like a word of the language (lowercase names and numbers; an
+ * operator; a constant: uppercase, with a digit only if it also has an
+ * underscore or starts with E, unlike a random key); anything else is
+ * "(not shown)".  The file may not be a profile at all: --seccomp pointed
+ * at a secrets file must not print the secret (P47). */
 const char *
 profile_token_shown(const char *tok)
 {
-	static const char *const ops[] = { "==", "!=", "<", "<=", ">", ">=",
-	    "&", "|", NULL };
+	size_t n = strlen(tok);
 
-	for (int k = 0; ops[k] != NULL; k++)
-		if (strcmp(tok, ops[k]) == 0)
-			return tok;
-	for (const char *s = tok;; s++) {
-		size_t n = strcspn(s, "|");
-
-		if (!plausible_word(s, n))
-			return "(not shown)";
-		s += n;
-		if (*s == '\0')
-			return tok;
-	}
+	if (n == 0 || n > 32)
+		return "(not shown)";
+	if (strspn(tok, "abcdefghijklmnopqrstuvwxyz0123456789_@") == n ||
+	    (n <= 2 && strspn(tok, "=!<>&|") == n))
+		return tok;
+	if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_|") == n &&
+	    (strchr(tok, '_') != NULL || tok[0] == 'E' ||
+	    strcspn(tok, "0123456789") == n))
+		return tok;
+	return "(not shown)";
 }
 
 static const struct named *

@@ -37,24 +37,6 @@ readfile_open(const char *path, unsigned checks)
 	return open(path, flags);
 }
 
-int
-readfile_trusted(int fd, uid_t uid, char *why, size_t size)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) == -1)
-		snprintf(why, size, "fstat: %s", strerror(errno));
-	else if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
-		snprintf(why, size, "writable by group or others (mode %04o): "
-		    "want 0600 or 0400", (unsigned)(st.st_mode & 07777));
-	else if (st.st_uid != 0 && st.st_uid != uid)
-		snprintf(why, size, "owned by uid %u: want root or uid %u",
-		    (unsigned)st.st_uid, (unsigned)uid);
-	else
-		return 0;
-	return -1;
-}
-
 /* The first buffer: a regular file's size plus one byte (to see it grow)
  * and the NUL; otherwise FIRST_SIZE, grown as needed. */
 static enum readfile_result

@@ -6,7 +6,6 @@
 #define MINIT_READFILE_H
 
 #include <stddef.h>
-#include <sys/types.h>
 
 /* Checks, or'ed. */
 enum {
@@ -40,14 +39,6 @@ enum readfile_result readfile_fd(int fd, size_t max, unsigned checks,
 /* readfile_open, readfile_fd, close. */
 enum readfile_result readfile_path(const char *path, size_t max,
 	    unsigned checks, char **buf, size_t *len);
-
-/* Whether the open fd's file may be trusted with what it says (env files,
- * seccomp profiles: read as root, they decide what PROGRAM gets): owned by
- * root or by uid (who started minit), writable by nobody else (OpenSSH's
- * StrictModes; P33).  0, or -1 with the reason in why ("writable by group
- * or others (mode 0664): want 0600 or 0400"; errno's text when fstat
- * fails). */
-int	readfile_trusted(int fd, uid_t uid, char *why, size_t size);
 
 /* Wipe and free what readfile_fd returned (NULL is fine). */
 void	readfile_free(char *buf, size_t len);

@@ -373,7 +373,7 @@ test_token_shown(void)
 	    "CLONE_NEWNS|CLONE_NEWUSER", NULL };
 	static const char *const hidden[] = { "DB_PASSWORD=hunter2",
 	    "sk-live-AbC123", "AKIAIOSFODNN7EXAMPLE", "Tr0ub4dor&3",
-	    "MixedCase", "/etc/passwd", "a b", "0x12345678901234567890",
+	    "MixedCase", "/etc/passwd", "a b", "0xABC", "Sup3rS3cretValue",
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "", "a|", NULL };
 
 	for (int i = 0; shown[i] != NULL; i++)
