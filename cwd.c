@@ -34,17 +34,13 @@ cwd_check(const struct minit_config *cfg)
 		why = strerror(errno);
 	else if (path[0] != '/')
 		why = "not below /";
+	else if (stat(path, &there) == -1 || there.st_dev != here.st_dev ||
+	    there.st_ino != here.st_ino)
+		why = "not the same directory seen from /";
 	if (why != NULL) {
 		log_err("cwd: the working directory is outside the container's "
 		    "root (getcwd: %s): refusing to start (CVE-2024-21626); start "
 		    "minit in a directory inside the container", why);
-		return -1;
-	}
-	if (stat(path, &there) == -1 || there.st_dev != here.st_dev ||
-	    there.st_ino != here.st_ino) {
-		log_err("cwd: the working directory is not %s seen from / (outside "
-		    "the container's root?): refusing to start (CVE-2024-21626)",
-		    path);
 		return -1;
 	}
 	log_verbose(cfg, "cwd: %s", path);

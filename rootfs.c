@@ -167,19 +167,13 @@ check_mounts(const struct minit_config *cfg, const struct mounts *ms)
 	struct mounts_who who;
 	int ret = 0;
 
-	if (ms->m == NULL) {
-		if (cfg->require_noexec) {
-			REFUSE(cfg, "rootfs: --require-noexec: cannot list the "
-			    "writable mounts: %s: mount /proc", ms->why);
-			ret = -1;
-		}
-		return cfg->audit ? 0 : ret;
-	}
 	if (ms->root == NULL && cfg->require_noexec) {
 		REFUSE(cfg, "rootfs: --require-noexec: cannot verify the mounts: %s",
 		    ms->why);
 		return cfg->audit ? 0 : -1;
 	}
+	if (ms->m == NULL)
+		return 0;
 	program_who(cfg, &who, groups, MINIT_MAX_GROUPS);
 	for (size_t i = 0; i < ms->n; i++) {
 		const struct mountinfo_entry *e = &ms->m[i], *alias;
@@ -239,8 +233,8 @@ check_program(const struct minit_config *cfg, const struct mounts *ms,
     bool root_warned)
 {
 	char path[PATH_MAX], dir[PATH_MAX];
-	const struct mountinfo_entry *alias = NULL;
-	const char *where = "on a writable mount";
+	const struct mountinfo_entry *alias;
+	const char *where = "on a writable mount", *at = "";
 	bool ro_file, ro_dir;
 	int err;
 
@@ -265,30 +259,24 @@ check_program(const struct minit_config *cfg, const struct mounts *ms,
 		alias = program_alias(ms, path);
 		if (alias == NULL)
 			alias = program_alias(ms, dir);
-	}
-	if (ro_file && ro_dir && alias == NULL) {
-		if (ms->root == NULL && !cfg->allow_writable_root) {
-			REFUSE(cfg, "rootfs: PROGRAM %s: cannot verify that it is "
-			    "read-only everywhere: %s", path, ms->why);
-			return cfg->audit ? 0 : -1;
+		/* unverified mounts (ms->root NULL): check_root has refused */
+		if (alias == NULL) {
+			log_verbose(cfg, "rootfs: PROGRAM %s is on a read-only mount",
+			    path);
+			return 0;
 		}
-		log_verbose(cfg, "rootfs: PROGRAM %s is on a read-only mount", path);
-		return 0;
+		where = "writable through another mount of its filesystem, at ";
+		at = alias->point;
 	}
-	if (alias != NULL)
-		where = "writable through another mount of its filesystem";
 	if (cfg->allow_writable_root) {
 		if (!root_warned && !cfg->audit)
-			log_err("rootfs: warning: PROGRAM %s is %s%s%s "
-			    "(--allow-writable-root)", path, where,
-			    alias != NULL ? ", at " : "",
-			    alias != NULL ? alias->point : "");
+			log_err("rootfs: warning: PROGRAM %s is %s%s "
+			    "(--allow-writable-root)", path, where, at);
 		return 0;
 	}
-	REFUSE(cfg, "rootfs: PROGRAM %s is %s%s%s: the app could "
-	    "replace itself; put it in the read-only image, or pass "
-	    "--allow-writable-root", path, where, alias != NULL ? ", at " : "",
-	    alias != NULL ? alias->point : "");
+	REFUSE(cfg, "rootfs: PROGRAM %s is %s%s: the app could replace itself; "
+	    "put it in the read-only image, or pass --allow-writable-root",
+	    path, where, at);
 	return cfg->audit ? 0 : -1;
 }
 

@@ -160,7 +160,7 @@ need_privdrop() {
 	    --allow-writable-root -- /bin/echo RAN
 	assert_status 125
 	refute_line_has '^RAN$'
-	assert_line_has '^minit: rootfs: --require-noexec: cannot list the writable mounts: /proc is not mounted: mount /proc$'
+	assert_line_has '^minit: rootfs: --require-noexec: cannot verify the mounts: /proc is not mounted$'
 }
 
 @test "a PROGRAM that does not exist is left to the exec path (127)" {
