@@ -105,10 +105,6 @@ check_root(const struct minit_config *cfg, const struct mounts *ms,
     bool *root_rw)
 {
 	const struct mountinfo_entry *alias = NULL;
-	const char *head = "/ is writable", *arg = "", *tail =
-	    ": the app can change its own image", *fix = "run the container "
-	    "read-only (docker run --read-only, Kubernetes "
-	    "readOnlyRootFilesystem: true)";
 	bool ro;
 
 	if (path_ro("/", &ro) == -1) {
@@ -116,34 +112,47 @@ check_root(const struct minit_config *cfg, const struct mounts *ms,
 		return -1;
 	}
 	*root_rw = !ro || (ms->root != NULL && mountinfo_writable(ms->root));
-	if (!*root_rw && ms->root != NULL) {
-		alias = mounts_writable_alias(ms->m, ms->n, ms->root, "/", false);
-		if (alias == NULL) {
-			log_verbose(cfg, "rootfs: / is read-only");
-			return 0;
-		}
-		head = "/ is read-only, but its filesystem is writable at ";
-		arg = alias->point;
-		fix = "(a read-write mount of the same filesystem): unmount it "
-		    "or mount it read-only";
-	} else if (!*root_rw) {
+	if (!*root_rw && ms->root == NULL) {
 		/* statvfs says ro, but another mount of the same filesystem
 		 * could be rw: not verified is not read-only (P46) */
-		head = "cannot verify that / is read-only everywhere: ";
-		arg = ms->why;
-		tail = "";
-		fix = ": mount /proc";
+		if (cfg->allow_writable_root) {
+			if (!cfg->audit)
+				log_err("rootfs: warning: cannot verify that / is "
+				    "read-only everywhere: %s (--allow-writable-root)",
+				    ms->why);
+			return 0;
+		}
+		REFUSE(cfg, "rootfs: cannot verify that / is read-only "
+		    "everywhere: %s: mount /proc, or pass --allow-writable-root",
+		    ms->why);
+		return cfg->audit ? 0 : -1;
+	}
+	if (!*root_rw)
+		alias = mounts_writable_alias(ms->m, ms->n, ms->root, "/", false);
+	if (!*root_rw && alias == NULL) {
+		log_verbose(cfg, "rootfs: / is read-only");
+		return 0;
 	}
 	*root_rw = true;
 	if (cfg->allow_writable_root) {
-		if (!cfg->audit)
-			log_err("rootfs: warning: %s%s (--allow-writable-root)%s",
-			    head, arg, tail);
+		if (!cfg->audit && alias != NULL)
+			log_err("rootfs: warning: / is read-only, but its filesystem "
+			    "is writable at %s (--allow-writable-root): the app can "
+			    "change its own image", alias->point);
+		else if (!cfg->audit)
+			log_err("rootfs: warning: / is writable (--allow-writable-root): "
+			    "the app can change its own image");
 		return 0;
 	}
-	REFUSE(cfg, "rootfs: %s%s%s%s, or pass --allow-writable-root%s", head,
-	    arg, alias != NULL ? " " : *tail != '\0' ? ": " : "", fix,
-	    *tail != '\0' ? " to run anyway" : "");
+	if (alias != NULL)
+		REFUSE(cfg, "rootfs: / is read-only, but its filesystem is "
+		    "writable at %s (a read-write mount of the same filesystem): "
+		    "unmount it or mount it read-only, or pass "
+		    "--allow-writable-root to run anyway", alias->point);
+	else
+		REFUSE(cfg, "rootfs: / is writable: run the container read-only "
+		    "(docker run --read-only, Kubernetes readOnlyRootFilesystem: "
+		    "true), or pass --allow-writable-root to run anyway");
 	return cfg->audit ? 0 : -1;
 }
 
