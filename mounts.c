@@ -164,15 +164,16 @@ mounts_is_node(const char *point)
 const struct mountinfo_entry *
 mounts_root(const struct mountinfo_entry *m, size_t n)
 {
-	const struct mountinfo_entry *root = mounts_holding(m, n, "/");
+	const struct mountinfo_entry *root = NULL;
 	struct stat st;
 
-	if (root == NULL || strcmp(root->point, "/") != 0 ||
-	    stat("/", &st) == -1 ||
-	    root->major != (unsigned long)major(st.st_dev) ||
-	    root->minor != (unsigned long)minor(st.st_dev))
+	if (stat("/", &st) == -1)
 		return NULL;
-	return root;
+	for (size_t i = 0; i < n; i++)	/* the last one is on top */
+		if (strcmp(m[i].point, "/") == 0)
+			root = &m[i];
+	return root != NULL && root->major == major(st.st_dev) &&
+	    root->minor == minor(st.st_dev) ? root : NULL;
 }
 
 struct mountinfo_entry *

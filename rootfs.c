@@ -223,7 +223,7 @@ program_alias(const struct mounts *ms, const char *path)
 		return NULL;
 	on = mounts_holding(ms->m, ms->n, real);
 	return on == NULL ? NULL :
-	    mounts_writable_alias(ms->m, ms->n, on, real, false);
+	    mounts_writable_alias(ms->m, ms->n, on, real, true);
 }
 
 /* PROGRAM and the folder holding its name must sit on read-only mounts,
@@ -256,9 +256,8 @@ check_program(const struct minit_config *cfg, const struct mounts *ms,
 		return 0;
 	}
 	if (ro_file && ro_dir) {
-		alias = program_alias(ms, path);
-		if (alias == NULL)
-			alias = program_alias(ms, dir);
+		/* the folder's place, and anything below it: the file too */
+		alias = program_alias(ms, dir);
 		/* unverified mounts (ms->root NULL): check_root has refused */
 		if (alias == NULL) {
 			log_verbose(cfg, "rootfs: PROGRAM %s is on a read-only mount",
