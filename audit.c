@@ -407,33 +407,33 @@ check_root(struct audit *a)
 	const struct mountinfo_entry *root = NULL, *alias = NULL;
 	struct mountinfo_entry *m = NULL;
 	char *copy = a->mountinfo != NULL ? strdup(a->mountinfo) : NULL;
-	const char *head = "cannot verify that / is read-only everywhere: ",
-	    *arg = "/proc/self/mountinfo does not parse";
-	bool ro = path_ro("/");
+	const char *why = NULL, *refuse = a->cfg->allow_writable_root ?
+	    ": --allow-writable-root" : ": a real start refuses (exit 125)";
+	bool ro = path_ro("/"), rw;
 	size_t n = 0;
 
 	if (a->mountinfo == NULL)
-		arg = "/proc is not mounted";
-	else if (copy != NULL && (m = mounts_parse(copy, &n)) != NULL &&
-	    (root = mounts_root(m, n)) == NULL)
-		arg = "/proc/self/mountinfo has no entry for /";
-	if (!ro || (root != NULL && mountinfo_writable(root))) {
-		head = "/ is writable (";
-		arg = !ro ? "statvfs)" : "mountinfo)";
-	} else if (root != NULL &&
-	    (alias = mounts_writable_alias(m, n, root, "/", false)) != NULL) {
-		head = "/ is read-only, but its filesystem is writable at ";
-		arg = alias->point;
-	} else if (root != NULL)
-		head = NULL;
-	jb_printf(&j, "%s", head == NULL ? "true" : "false");
-	if (head == NULL)
+		why = "/proc is not mounted";
+	else if (copy == NULL || (m = mounts_parse(copy, &n)) == NULL)
+		why = "/proc/self/mountinfo does not parse";
+	else if ((root = mounts_root(m, n)) == NULL) {
+		why = "/proc/self/mountinfo has no entry for /";
+	} else if (ro && !mountinfo_writable(root))
+		alias = mounts_writable_alias(m, n, root, "/", false);
+	rw = !ro || (root != NULL && mountinfo_writable(root)) || alias != NULL;
+	jb_printf(&j, "%s", !rw && root != NULL ? "true" : "false");
+	if (!ro || (root != NULL && mountinfo_writable(root)))
+		report(a, "fs.root_read_only", FAIL, &j, "/ is writable (%s)%s",
+		    !ro ? "statvfs" : "mountinfo", refuse);
+	else if (alias != NULL)
+		report(a, "fs.root_read_only", FAIL, &j, "/ is read-only, but its "
+		    "filesystem is writable at %s%s", alias->point, refuse);
+	else if (root == NULL)
+		report(a, "fs.root_read_only", FAIL, &j, "cannot verify that / is "
+		    "read-only everywhere: %s%s", why, refuse);
+	else
 		report(a, "fs.root_read_only", PASS, &j,
 		    "/ is read-only (statvfs and mountinfo)");
-	else
-		report(a, "fs.root_read_only", FAIL, &j, "%s%s%s", head, arg,
-		    a->cfg->allow_writable_root ? ": --allow-writable-root" :
-		    ": a real start refuses (exit 125)");
 	free(m);
 	free(copy);
 }
