@@ -145,7 +145,6 @@ profile_load(const struct minit_config *cfg, const char *label,
 		rc = profile_parse(p, text, len, &err);
 	}
 	if (rc == -1) {
-		profile_error_hide(err.msg, sizeof(err.msg));	/* P47 */
 		if (err.line > 0)
 			log_err("seccomp: %s:%u: %s", label, err.line, err.msg);
 		else

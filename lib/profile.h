@@ -141,9 +141,6 @@ void		 profile_finish(const struct profile *p, int deny_action,
  * message may quote from a file that may not be a profile at all (a
  * secrets file; P47).  Both profile languages use it. */
 const char	*profile_token_shown(const char *tok);
-/* An error message of either profile language with every 'quoted' token
- * that profile_token_shown would not show replaced, in place. */
-void		 profile_error_hide(char *msg, size_t size);
 /* The errno name of a number, or NULL. */
 const char	*profile_errno_name(unsigned err);
 
