@@ -435,8 +435,8 @@ identity_resolve(struct minit_config *cfg)
 	 * reports identity.gid. */
 	if (cfg->id.change && cfg->id.uid != 0 && has_gid0(&cfg->id) &&
 	    !cfg->allow_root) {
-		log_err("privdrop: --user %s: gid 0 is root's group%s: name another group (USER:GROUP), or --allow-root to allow it",
-		    cfg->user, cfg->id.gid == 0 ? "" : " (a supplementary group from /etc/group)");
+		log_err("privdrop: --user %s: gid 0 is root's group: name another group (USER:GROUP), or --allow-root to allow it",
+		    cfg->user);
 		goto out;
 	}
 	if (check_capacity(cfg, perm) == -1)

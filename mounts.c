@@ -164,15 +164,11 @@ mounts_is_node(const char *point)
 const struct mountinfo_entry *
 mounts_root(const struct mountinfo_entry *m, size_t n)
 {
-	const struct mountinfo_entry *root = NULL;
+	const struct mountinfo_entry *root = mounts_holding(m, n, "/");
 	struct stat st;
 
-	if (stat("/", &st) == -1)
-		return NULL;
-	for (size_t i = 0; i < n; i++)	/* the last one is on top */
-		if (strcmp(m[i].point, "/") == 0)
-			root = &m[i];
-	return root != NULL && root->major == major(st.st_dev) &&
+	return root != NULL && strcmp(root->point, "/") == 0 &&
+	    stat("/", &st) == 0 && root->major == major(st.st_dev) &&
 	    root->minor == minor(st.st_dev) ? root : NULL;
 }
 
