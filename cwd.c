@@ -30,9 +30,7 @@ cwd_check(const struct minit_config *cfg)
 	}
 	/* musl gives ENOENT for an unreachable cwd, the raw syscall a path
 	 * that does not start with '/'; a deleted cwd is ENOENT too */
-	if (getcwd(path, sizeof(path)) == NULL)
-		why = strerror(errno);
-	else if (path[0] != '/')
+	if (getcwd(path, sizeof(path)) == NULL || path[0] != '/')
 		why = "not below /";
 	else if (stat(path, &there) == -1 || there.st_dev != here.st_dev ||
 	    there.st_ino != here.st_ino)

@@ -175,34 +175,23 @@ mounts_root(const struct mountinfo_entry *m, size_t n)
 struct mountinfo_entry *
 mounts_parse(char *text, size_t *n)
 {
-	struct mountinfo_entry *m = NULL, e;
-	size_t cap = 0;
+	struct mountinfo_entry *m;
+	size_t lines = 1;
 	char *cur = text;
 	int r;
 
+	for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++)
+		lines++;
+	m = calloc(lines, sizeof(*m));
 	*n = 0;
-	while ((r = mountinfo_next(&cur, &e)) != 0) {
+	while (m != NULL && (r = mountinfo_next(&cur, &m[*n])) != 0) {
 		if (r == -1) {
 			free(m);
 			errno = EINVAL;
 			return NULL;
 		}
-		if (*n == cap) {
-			size_t more = cap == 0 ? 64 : cap * 2;
-			struct mountinfo_entry *bigger = reallocarray(m, more, sizeof(*m));
-
-			if (bigger == NULL) {
-				free(m);
-				errno = ENOMEM;
-				return NULL;
-			}
-			m = bigger;
-			cap = more;
-		}
-		m[(*n)++] = e;
+		++*n;
 	}
-	if (m == NULL)		/* an empty list: a valid, empty array */
-		m = malloc(sizeof(*m));
 	if (m == NULL)
 		errno = ENOMEM;
 	return m;

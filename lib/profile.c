@@ -93,8 +93,8 @@ fail(struct parser *ps, const char *fmt, ...)
 
 /* A token of the profile as an error message may show it: only one that
  * looks like a word of the language (lowercase names and numbers; an
- * operator; a constant: uppercase, with a digit only if it also has an
- * underscore or starts with E, unlike a random key); anything else is
+ * operator; a constant: uppercase letters and '_', or E2BIG); anything
+ * else is
  * "(not shown)".  The file may not be a profile at all: --seccomp pointed
  * at a secrets file must not print the secret (P47). */
 const char *
@@ -107,9 +107,8 @@ profile_token_shown(const char *tok)
 	if (strspn(tok, "abcdefghijklmnopqrstuvwxyz0123456789_@") == n ||
 	    (n <= 2 && strspn(tok, "=!<>&|") == n))
 		return tok;
-	if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_|") == n &&
-	    (strchr(tok, '_') != NULL || tok[0] == 'E' ||
-	    strcspn(tok, "0123456789") == n))
+	if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_|") == n ||
+	    (tok[0] == 'E' && strspn(tok, "E2BIG") == n))
 		return tok;
 	return "(not shown)";
 }
