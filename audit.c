@@ -430,7 +430,7 @@ check_root(struct audit *a)
 		    "filesystem is writable at %s%s", alias->point, refuse);
 	else if (root == NULL)
 		report(a, "fs.root_read_only", FAIL, &j, "cannot verify that / is "
-		    "read-only everywhere: %s%s", why, refuse);
+		    "read-only: %s%s", why, refuse);
 	else
 		report(a, "fs.root_read_only", PASS, &j,
 		    "/ is read-only (statvfs and mountinfo)");

@@ -37,8 +37,7 @@ cwd_check(const struct minit_config *cfg)
 		why = "not the same directory seen from /";
 	if (why != NULL) {
 		log_err("cwd: the working directory is outside the container's "
-		    "root (getcwd: %s): refusing to start (CVE-2024-21626); start "
-		    "minit in a directory inside the container", why);
+		    "root (%s): start minit inside it (CVE-2024-21626)", why);
 		return -1;
 	}
 	log_verbose(cfg, "cwd: %s", path);

@@ -435,7 +435,7 @@ identity_resolve(struct minit_config *cfg)
 	 * reports identity.gid. */
 	if (cfg->id.change && cfg->id.uid != 0 && has_gid0(&cfg->id) &&
 	    !cfg->allow_root) {
-		log_err("privdrop: --user %s: gid 0 is root's group: name another group (USER:GROUP), or --allow-root to allow it",
+		log_err("privdrop: --user %s: gid 0 is root's group: name another group, or --allow-root",
 		    cfg->user);
 		goto out;
 	}

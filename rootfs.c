@@ -118,12 +118,12 @@ check_root(const struct minit_config *cfg, const struct mounts *ms,
 		if (cfg->allow_writable_root) {
 			if (!cfg->audit)
 				log_err("rootfs: warning: cannot verify that / is "
-				    "read-only everywhere: %s (--allow-writable-root)",
+				    "read-only: %s (--allow-writable-root)",
 				    ms->why);
 			return 0;
 		}
-		REFUSE(cfg, "rootfs: cannot verify that / is read-only "
-		    "everywhere: %s: mount /proc, or pass --allow-writable-root",
+		REFUSE(cfg, "rootfs: cannot verify that / is read-only: %s: "
+		    "mount /proc, or pass --allow-writable-root",
 		    ms->why);
 		return cfg->audit ? 0 : -1;
 	}
@@ -146,9 +146,9 @@ check_root(const struct minit_config *cfg, const struct mounts *ms,
 	}
 	if (alias != NULL)
 		REFUSE(cfg, "rootfs: / is read-only, but its filesystem is "
-		    "writable at %s (a read-write mount of the same filesystem): "
-		    "unmount it or mount it read-only, or pass "
-		    "--allow-writable-root to run anyway", alias->point);
+		    "writable at %s (the same filesystem, read-write): mount it "
+		    "read-only, or pass --allow-writable-root to run anyway",
+		    alias->point);
 	else
 		REFUSE(cfg, "rootfs: / is writable: run the container read-only "
 		    "(docker run --read-only, Kubernetes readOnlyRootFilesystem: "
@@ -185,10 +185,9 @@ check_mounts(const struct minit_config *cfg, const struct mounts *ms)
 			alias = mounts_writable_alias(ms->m, ms->n, e, e->point, true);
 			if (alias == NULL || !mounts_user_writable(alias->point, &who))
 				continue;
-			REFUSE(cfg, "rootfs: --require-noexec: %s allows exec, and "
-			    "its filesystem is writable by uid %u at %s: mount one "
-			    "of them noexec", e->point, (unsigned)who.uid,
-			    alias->point);
+			REFUSE(cfg, "rootfs: --require-noexec: %s allows exec and "
+			    "is writable by uid %u at %s: mount one noexec",
+			    e->point, (unsigned)who.uid, alias->point);
 			ret = -1;
 			continue;
 		}
@@ -264,7 +263,7 @@ check_program(const struct minit_config *cfg, const struct mounts *ms,
 			    path);
 			return 0;
 		}
-		where = "writable through another mount of its filesystem, at ";
+		where = "writable through the mount at ";
 		at = alias->point;
 	}
 	if (cfg->allow_writable_root) {
