@@ -34,7 +34,7 @@ cwd_check(const struct minit_config *cfg)
 		why = "not below /";
 	else if (stat(path, &there) == -1 || there.st_dev != here.st_dev ||
 	    there.st_ino != here.st_ino)
-		why = "not the same directory seen from /";
+		why = "another directory";
 	if (why != NULL) {
 		log_err("cwd: the working directory is outside the container's "
 		    "root (%s): start minit inside it (CVE-2024-21626)", why);

@@ -85,13 +85,12 @@ mounts_load(struct mounts *ms, char *text)
 	*ms = (struct mounts){ .why = NULL };
 	if (text == NULL) {
 		ms->why = errno == ENOENT ? "/proc is not mounted" :
-		    "/proc/self/mountinfo cannot be read";
+		    "mountinfo unreadable";
 		return;
 	}
 	ms->m = mounts_parse(text, &ms->n);
 	if (ms->m == NULL) {
-		ms->why = errno == EINVAL ? "/proc/self/mountinfo does not parse" :
-		    "/proc/self/mountinfo: out of memory";
+		ms->why = "mountinfo unreadable";
 		return;
 	}
 	ms->root = mounts_root(ms->m, ms->n);
