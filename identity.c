@@ -3,8 +3,8 @@
  * them), the --allow-root rule, and whether minit holds what --cap and
  * the drop will need (privdrop.c then applies it). */
 #include <errno.h>
-#include <stdbool.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -180,8 +180,10 @@ check_mounts(const struct minit_config *cfg, const struct mounts *ms)
 		if (!mountinfo_writable(e)) {
 			if (!exec || !cfg->require_noexec)
 				continue;
-			alias = mounts_writable_alias(ms->m, ms->n, e, e->point, true);
-			if (alias == NULL || !mounts_user_writable(alias->point, &who))
+			alias = mounts_writable_alias(ms->m, ms->n, e, e->point,
+			    true);
+			if (alias == NULL ||
+			    !mounts_user_writable(alias->point, &who))
 				continue;
 			REFUSE(cfg, "rootfs: --require-noexec: %s allows exec and "
 			    "is writable by uid %u at %s: mount one noexec",

@@ -37,10 +37,10 @@
 #include "readfile.h"
 #include "recorder.h"
 #include "seccomp.h"
-#include "secrets.h"
 #include "seccomp_build.h"
 #include "seccomp_builtin.h"
 #include "seccomp_guard.h"
+#include "secrets.h"
 
 #ifndef PR_SET_MDWE
 #define PR_SET_MDWE			65
