@@ -12,11 +12,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -28,15 +32,19 @@
 #include "log.h"
 #include "memtrim.h"
 #include "privdrop.h"
+#include "recorder.h"
 #include "seccomp.h"
 
 struct supervisor {
 	const struct minit_config *cfg;
 	pid_t		 child;
-	bool		 child_done;
+	bool		 child_done;	/* PROGRAM has ended */
+	bool		 child_reaped;	/* ...and its pid is free again */
 	int		 child_status;	/* wait status of PROGRAM */
 	bool		 killing;	/* SIGKILL sent to the rest */
 	struct timespec	 deadline;	/* end of the grace period */
+	struct recorder	 rec;		/* --seccomp-record */
+	int		 sigfd;		/* --seccomp-record: signals, to poll */
 };
 
 int
@@ -120,7 +128,18 @@ init_prepare(const struct minit_config *cfg)
 /* Signal what is left once PROGRAM is gone.  As a namespace's PID 1, kill(-1)
  * reaches every process of the namespace but us.  As a subreaper it would
  * reach the whole machine, so there we signal PROGRAM's process group and our
- * own children (orphans re-parented to us), from /proc. */
+ * own children (orphans re-parented to us), from /proc.
+ *
+ * Never a reused id (issue 14.15).  kill(-PROGRAM) is sent only while
+ * PROGRAM is not reaped: alive, or the zombie that reap() has just seen
+ * with WNOWAIT and reaps right after.  Until its reap the kernel keeps that
+ * pid allocated, so no other process can have it, and since a group's id
+ * is the pid of the process that made it (setsid, setpgid(0, 0)), no other
+ * group either: the group is PROGRAM's own (setsid in the child).  Once
+ * PROGRAM is reaped the group is never signalled again: the rest are our
+ * own children, each signalled by a pid we have not reaped yet, which the
+ * kernel cannot hand out again either (a zombie keeps its pid).  Their
+ * children become ours when they die, and get the next round. */
 static void
 signal_rest(const struct supervisor *sv, int sig)
 {
@@ -132,7 +151,8 @@ signal_rest(const struct supervisor *sv, int sig)
 		(void)kill(-1, sig);
 		return;
 	}
-	(void)kill(-sv->child, sig);
+	if (!sv->child_reaped)
+		(void)kill(-sv->child, sig);
 	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1)
@@ -147,7 +167,7 @@ signal_rest(const struct supervisor *sv, int sig)
 
 		if (end == p)
 			break;
-		if (pid > 1)
+		if (pid > 1 && pid != sv->child)
 			(void)kill((pid_t)pid, sig);
 	}
 }
@@ -171,22 +191,65 @@ forward(const struct supervisor *sv, const siginfo_t *si)
 	    si->si_signo, (int)si->si_pid, sig, (int)target);
 	if (kill(target, sig) == -1 && errno != ESRCH)
 		log_sys("init: kill %d %d", (int)target, sig);
+	/* A stopped PROGRAM acts on SIGTERM only once it runs again: follow
+	 * it with SIGCONT, as systemd does, so that `docker stop` works on a
+	 * stopped app too (issue 14.2). */
+	if (sig == SIGTERM)
+		(void)kill(target, SIGCONT);
 }
 
-/* Reap every zombie.  Returns true when we have no child left at all. */
+static void start_grace(struct supervisor *sv);
+
+/* A child stopped for its tracer: PID 1 became that tracer when the child
+ * asked for it (PTRACE_TRACEME), and such stops reach waitpid even without
+ * WUNTRACED.  PID 1 is no debugger: it lets go at once, handing the signal
+ * on as if nobody traced (the SIGTRAP that the next execve of a traced
+ * process raises exists only for a tracer, so it is dropped).  A stop never
+ * ends PROGRAM for us, and a child left stopped still dies by SIGKILL at the
+ * end of the grace period (issue 14.2). */
+static void
+let_go(pid_t pid, int ws)
+{
+	long sig = WSTOPSIG(ws) == SIGTRAP ? 0 : WSTOPSIG(ws);
+
+	/* the raw call: ptrace(3) takes the signal as a pointer */
+	(void)syscall(SYS_ptrace, PTRACE_DETACH, (long)pid, 0L, sig);
+}
+
+/* Reap every zombie.  Returns true when we have no child left at all.
+ * Each one is first looked at with WNOWAIT and then reaped by its pid, so
+ * that PROGRAM's group gets its first signal while PROGRAM's zombie still
+ * holds the id (signal_rest).  Only exits end a child: a stop or continue
+ * never does (waitid without WSTOPPED or WCONTINUED reports neither, but a
+ * tracer's stops always). */
 static bool
 reap(struct supervisor *sv)
 {
 	for (;;) {
+		siginfo_t si;
 		int ws;
-		pid_t pid = waitpid(-1, &ws, WNOHANG);
+		pid_t pid;
 
-		if (pid == 0)
-			return false;
-		if (pid == -1)
+		si.si_pid = 0;
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == -1)
 			return errno == ECHILD;
-		if (pid == sv->child && !sv->child_done) {
+		if (si.si_pid == 0)
+			return false;
+		pid = si.si_pid;
+		if (pid == sv->child && !sv->child_done &&
+		    si.si_code != CLD_TRAPPED && si.si_code != CLD_STOPPED) {
 			sv->child_done = true;
+			start_grace(sv);	/* the group, while the id is held */
+		}
+		if (waitpid(pid, &ws, WNOHANG) != pid)
+			return false;	/* not ours to take now: next wakeup */
+		if (WIFSTOPPED(ws)) {
+			let_go(pid, ws);
+			continue;
+		}
+		if (pid == sv->child && !sv->child_reaped) {
+			sv->child_done = true;
+			sv->child_reaped = true;
 			sv->child_status = ws;
 			log_verbose(sv->cfg, "init: PROGRAM (pid %d) ended, status %d",
 			    (int)pid, init_status_to_exit(ws));
@@ -273,6 +336,28 @@ final_status(const struct supervisor *sv)
 	return code;
 }
 
+/* --seccomp-record: wait until fd (the child's report, or the signals)
+ * is readable or timeout passes, answering the recorder meanwhile. */
+static void
+wait_recording(struct recorder *rec, int fd, const struct timespec *timeout)
+{
+	for (;;) {
+		struct pollfd p[2] = { { .fd = fd, .events = POLLIN },
+		    { .fd = recorder_fd(rec), .events = POLLIN } };
+		int n = ppoll(p, p[1].fd != -1 ? 2 : 1, timeout, NULL);
+
+		if (n == -1 && errno != EINTR) {
+			log_sys("init: ppoll");
+			return;
+		}
+		if (n > 0 && p[1].fd != -1 && p[1].revents != 0)
+			recorder_serve(rec, p[1].revents);
+		if (n == 0 || (n > 0 && p[0].revents != 0) ||
+		    recorder_fd(rec) == -1)
+			return;
+	}
+}
+
 static int
 loop(struct supervisor *sv)
 {
@@ -290,6 +375,14 @@ loop(struct supervisor *sv)
 			log_err("init: processes left that PID 1 cannot kill; exiting");
 			return final_status(sv);
 		}
+		if (recorder_fd(&sv->rec) != -1) {
+			/* --seccomp-record: the recorder's fd and the
+			 * signals; then take a signal without waiting */
+			static const struct timespec now = { 0, 0 };
+
+			wait_recording(&sv->rec, sv->sigfd, timeout);
+			timeout = &now;
+		}
 		sig = sigtimedwait(&all, &si, timeout);
 
 		if (sig == -1 && errno != EAGAIN && errno != EINTR)
@@ -299,27 +392,23 @@ loop(struct supervisor *sv)
 		/* Reap after every wakeup, not only on SIGCHLD: signals are
 		 * taken lowest number first, so a steady stream of a lower
 		 * one would otherwise starve SIGCHLD (17). */
-		{
-			bool was_done = sv->child_done;
-			bool none_left = reap(sv);
-
-			if (sv->child_done && !was_done && !none_left)
-				start_grace(sv);
-			if (sv->child_done && none_left)
-				return final_status(sv);
-			if (sv->killing && (sig == SIGCHLD || sig == -1))	/* late orphans of a subreaper */
-				signal_rest(sv, SIGKILL);
-		}
+		if (reap(sv) && sv->child_reaped)
+			return final_status(sv);
+		if (sv->killing && (sig == SIGCHLD || sig == -1))	/* late orphans of a subreaper */
+			signal_rest(sv, SIGKILL);
 	}
 }
 
 /* Wait for the child's exec report: EOF means PROGRAM runs. */
 static int
-read_report(const struct minit_config *cfg, int fd, pid_t child)
+read_report(const struct minit_config *cfg, int fd, pid_t child,
+    struct recorder *rec)
 {
 	struct child_report r;
 	ssize_t n;
 
+	if (recorder_fd(rec) != -1)
+		wait_recording(rec, fd, NULL);	/* exec asks PID 1 too */
 	do
 		n = read(fd, &r, sizeof(r));
 	while (n == -1 && errno == EINTR);
@@ -369,14 +458,34 @@ init_supervise(struct minit_config *cfg)
 	if (sv.child == 0) {
 		(void)close(report[0]);
 		(void)close(go[1]);
+		if (cfg->record_sock[0] != -1)
+			(void)close(cfg->record_sock[0]);
 		child_run(cfg, report[1], go[0]);
 	}
 	(void)close(report[1]);
 	(void)close(go[0]);
+	sv.sigfd = -1;
+	recorder_init(&sv.rec, cfg);
+	if (cfg->record_sock[1] != -1) {
+		sigset_t all;
+
+		(void)close(cfg->record_sock[1]);
+		all_signals(&all);
+		sv.sigfd = signalfd(-1, &all, SFD_CLOEXEC | SFD_NONBLOCK);
+		if (sv.sigfd == -1) {
+			log_sys("init: --seccomp-record: signalfd");
+			(void)kill(sv.child, SIGKILL);
+			(void)close(go[1]);
+			(void)waitpid(sv.child, NULL, 0);
+			return MINIT_EX_REFUSED;
+		}
+	}
 	log_verbose(cfg, "init: PROGRAM is pid %d", (int)sv.child);
 
-	/* PID 1 pins no mount (catatonit#28), then keeps nothing it does not
-	 * need, before PROGRAM may run: the child waits for our byte on go. */
+	/* PID 1 pins no mount (catatonit#28), never waits on its own output,
+	 * then keeps nothing it does not need, before PROGRAM may run: the
+	 * child waits for our byte on go. */
+	log_nonblocking();
 	if (chdir("/") == -1)
 		log_sys("init: chdir /");	/* harmless: only pins a mount */
 	drop_startup_data(cfg);
@@ -402,7 +511,7 @@ init_supervise(struct minit_config *cfg)
 		return MINIT_EX_REFUSED;
 	}
 	(void)close(go[1]);
-	code = read_report(cfg, report[0], sv.child);
+	code = read_report(cfg, report[0], sv.child, &sv.rec);
 	if (code != 0)
 		return code;
 	memtrim_run();	/* start-up is over: keep only what the loop runs */
