@@ -425,30 +425,45 @@ path_ro(const char *path)
 	return statvfs(path, &sv) == 0 && (sv.f_flag & ST_RDONLY) != 0;
 }
 
+/* / read-only by statvfs and by its mountinfo entry, and no other writable
+ * mount of its filesystem (P45); without a mountinfo entry for / that
+ * cannot be verified, which fails (P46), as a real start refuses it. */
 static void
 check_root(struct audit *a)
 {
 	struct jbuf j = { .n = 0 };
-	bool ro = path_ro("/"), seen = false;
-	int mi_rw = 0;
+	const struct mountinfo_entry *root = NULL, *alias = NULL;
+	struct mountinfo_entry *m = NULL;
+	char *copy = a->mountinfo != NULL ? strdup(a->mountinfo) : NULL;
+	const char *why = NULL, *refuse = a->cfg->allow_writable_root ?
+	    ": --allow-writable-root" : ": a real start refuses (exit 125)";
+	bool ro = path_ro("/"), rw;
+	size_t n = 0;
 
-	if (a->mountinfo != NULL) {
-		char *copy = strdup(a->mountinfo);
-
-		mi_rw = copy == NULL ? -1 : mounts_root_writable(copy, &seen);
-		free(copy);
-	}
-	jb_printf(&j, "%s", ro && mi_rw == 0 ? "true" : "false");
-	if (mi_rw == -1)
-		report(a, "fs.root_read_only", FAIL, &j, "cannot parse /proc/self/mountinfo");
-	else if (!ro || mi_rw == 1)
+	if (a->mountinfo == NULL)
+		why = "/proc is not mounted";
+	else if (copy == NULL || (m = mounts_parse(copy, &n)) == NULL)
+		why = "/proc/self/mountinfo does not parse";
+	else if ((root = mounts_root(m, n)) == NULL) {
+		why = "/proc/self/mountinfo has no entry for /";
+	} else if (ro && !mountinfo_writable(root))
+		alias = mounts_writable_alias(m, n, root, "/", false);
+	rw = !ro || (root != NULL && mountinfo_writable(root)) || alias != NULL;
+	jb_printf(&j, "%s", !rw && root != NULL ? "true" : "false");
+	if (!ro || (root != NULL && mountinfo_writable(root)))
 		report(a, "fs.root_read_only", FAIL, &j, "/ is writable (%s)%s",
-		    !ro ? "statvfs" : "mountinfo", a->cfg->allow_writable_root ?
-		    ": --allow-writable-root" : ": a real start refuses (exit 125)");
+		    !ro ? "statvfs" : "mountinfo", refuse);
+	else if (alias != NULL)
+		report(a, "fs.root_read_only", FAIL, &j, "/ is read-only, but its "
+		    "filesystem is writable at %s%s", alias->point, refuse);
+	else if (root == NULL)
+		report(a, "fs.root_read_only", FAIL, &j, "cannot verify that / is "
+		    "read-only: %s%s", why, refuse);
 	else
-		report(a, "fs.root_read_only", PASS, &j, "/ is read-only (statvfs%s)",
-		    seen ? " and mountinfo" : a->mountinfo == NULL ?
-		    " only: /proc not mounted" : "; not in mountinfo");
+		report(a, "fs.root_read_only", PASS, &j,
+		    "/ is read-only (statvfs and mountinfo)");
+	free(m);
+	free(copy);
 }
 
 /* Who PROGRAM writes as: this process, after the drop. */
