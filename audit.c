@@ -34,6 +34,7 @@
 #include "arch.h"
 #include "audit.h"
 #include "audit_report.h"
+#include "caps.h"
 #include "landlock.h"
 #include "log.h"
 #include "mountinfo.h"
@@ -141,30 +142,20 @@ status_long(const char *text, const char *key, long *v)
 static const char *const set_keys[5] = { "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb" };
 static const char *const set_ids[5] = { "inh", "prm", "eff", "bnd", "amb" };
 
-/* Our own five sets: /proc/self/status, or libcap-ng without /proc. */
+/* Our own five sets: /proc/self/status, or the kernel itself without /proc
+ * (caps.c). */
 static bool
-self_caps(const struct audit *a, uint64_t sets[5])
+self_caps(const struct audit *a, uint64_t sets[CAPS_NSETS])
 {
-	static const capng_type_t types[5] = { CAPNG_INHERITABLE,
-	    CAPNG_PERMITTED, CAPNG_EFFECTIVE, CAPNG_BOUNDING_SET,
-	    CAPNG_AMBIENT };
 	bool ok = true;
 
 	if (a->self_status != NULL) {
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < CAPS_NSETS; i++)
 			ok = status_hex(a->self_status, set_keys[i],
 			    &sets[i]) && ok;
 		return ok;
 	}
-	if (capng_get_caps_process() != 0)
-		return false;
-	for (int i = 0; i < 5; i++) {
-		sets[i] = 0;
-		for (unsigned c = 0; c <= CAP_LAST_CAP && c < 64; c++)
-			if (capng_have_capability(types[i], c))
-				sets[i] |= 1ULL << c;
-	}
-	return true;
+	return caps_get_all(sets) == 0;
 }
 
 /* "chown,dac_override" into text (the first few names and the count when
