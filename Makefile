@@ -4,6 +4,8 @@
 #   make test   everything, then unit tests, fuzz-ci, integration tests, lint
 #   make fuzz   every fuzz target for FUZZ_SECONDS (docs/hardening-tests.md)
 #   make demo   minit as PID 1 on a read-only root, for real
+#   make install    minit, minit(8) and the licences under DESTDIR/PREFIX
+#   make readme     the README options table from docs/options.txt
 #
 #   make ARCH=aarch64   build/aarch64/minit, cross-built (README "Build")
 #   make dist   release files in build/dist: both architectures, SHA256SUMS, SBOM
@@ -46,7 +48,7 @@ SRCS	:= $(sort $(wildcard *.c)) $(sort $(wildcard lib/*.c)) arch/$(ARCH).c \
 HDRS	:= $(wildcard *.h lib/*.h arch/*.h)
 LIBSRCS	:= $(filter-out main.c,$(SRCS))
 # Every header by its name alone ("options.h"), wherever it lives.
-INCS	:= -iquote . -iquote lib -iquote arch
+INCS	:= -iquote . -iquote lib -iquote arch -iquote $(BUILD)/gen
 
 WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wnull-dereference
@@ -139,7 +141,7 @@ GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
 	   $(BUILD)/rel/arch/$(ARCH).o $(BUILD)/rel/arch/unified.o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
-all: $(OUT)
+all: $(OUT) $(if $(filter minit,$(OUT)),minit.8)
 
 $(OUT): $(BUILD)/minit.unstripped
 	$(STRIP) -o $@ $<
@@ -222,6 +224,51 @@ deps: $(DEP_STAMP)
 
 $(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/gen:
 	mkdir -p $@
+
+# --- the options: --help, minit(8), README table from one source --------------
+# docs/options.txt lists every option; build-aux/options.awk (POSIX awk)
+# writes the --help text compiled into lib/options.c, the man page and the
+# README table (make readme).  tests/options.bats checks they agree.
+OPTDOC	:= docs/options.txt build-aux/options.awk
+HELP_H	:= $(BUILD)/gen/options_help.h
+OPTIONS_OBJS := $(BUILD)/rel/lib/options.o $(BUILD)/dev/lib/options.o \
+	   $(BUILD)/fuzz/obj/lib/options.o
+
+$(HELP_H): $(OPTDOC) | $(BUILD)/gen
+	awk -v out=help -f build-aux/options.awk docs/options.txt > $@
+$(OPTIONS_OBJS): $(HELP_H)
+
+minit.8: $(OPTDOC)
+	awk -v out=man -f build-aux/options.awk docs/options.txt > $@
+
+readme: $(OPTDOC) | $(BUILD)
+	awk -v out=readme -f build-aux/options.awk docs/options.txt > $(BUILD)/options.md
+	awk -v f=$(BUILD)/options.md ' \
+	    /^<!-- generated from docs\/options.txt/ { while ((getline l < f) > 0) print l; skip = 1; next } \
+	    skip { if (/^<!-- end of generated options -->/) skip = 0; next } { print }' \
+	    README.md > $(BUILD)/README.md
+	mv $(BUILD)/README.md README.md
+
+# --- install ------------------------------------------------------------------
+PREFIX	?= /usr/local
+SBINDIR	?= $(PREFIX)/sbin
+MANDIR	?= $(PREFIX)/share/man
+DOCDIR	?= $(PREFIX)/share/doc/minit
+LICENCES := LICENSE THIRD_PARTY.md $(wildcard LICENSES/*)
+
+install: minit minit.8
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+	    $(DESTDIR)$(DOCDIR)/LICENSES
+	install -m 0755 minit $(DESTDIR)$(SBINDIR)/minit
+	install -m 0644 minit.8 $(DESTDIR)$(MANDIR)/man8/minit.8
+	install -m 0644 LICENSE THIRD_PARTY.md $(DESTDIR)$(DOCDIR)/
+	install -m 0644 $(wildcard LICENSES/*) $(DESTDIR)$(DOCDIR)/LICENSES/
+
+# Only what install put there: the folders go only when left empty.
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/minit $(DESTDIR)$(MANDIR)/man8/minit.8 \
+	    $(addprefix $(DESTDIR)$(DOCDIR)/,$(LICENCES))
+	-rmdir $(DESTDIR)$(DOCDIR)/LICENSES $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # --- dev: glibc, sanitizers -------------------------------------------------
 DCC	:= gcc
@@ -422,7 +469,7 @@ fuzz-ci: $(FUZZ_BINS)
 # reason: .cppcheck-suppressions, and NOLINT comments in the code.
 # every architecture file, not only the one built: they compile anywhere
 LINT_SRCS := $(SRCS) $(filter-out $(SRCS),$(wildcard arch/*.c))
-CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch \
+CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch -I$(BUILD)/gen \
 	--enable=warning,style,performance,portability --inline-suppr \
 	--suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
 	--quiet --max-configs=1
@@ -437,16 +484,16 @@ lint-format:
 	build-aux/columns.sh $(FORMAT_SRCS)
 	build-aux/format-check.sh $(FORMAT_SRCS)
 
-lint-analyzer: $(DEP_STAMP) $(SPECS) $(BUILDINFO)
+lint-analyzer: $(DEP_STAMP) $(SPECS) $(BUILDINFO) $(HELP_H)
 	@set -e; for f in $(LINT_SRCS); do \
 		echo "gcc -fanalyzer $$f"; \
 		$(RCC) $(RCFLAGS) -fanalyzer -c -o /dev/null $$f; \
 	done
 
-lint-cppcheck:
+lint-cppcheck: $(HELP_H)
 	cppcheck $(CPPCHECK_FLAGS) $(LINT_SRCS) $(FUZZ_SRCS) $(HELPER_SRCS)
 
-lint-tidy: $(DEP_STAMP) $(BUILDINFO)
+lint-tidy: $(DEP_STAMP) $(BUILDINFO) $(HELP_H)
 	clang-tidy --quiet $(LINT_SRCS) $(FUZZ_SRCS) -- $(TIDY_FLAGS)
 
 # make valgrind: memcheck on the release binary's integration runs as PID 1
@@ -458,13 +505,13 @@ valgrind: minit helpers
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
 	       $(BUILD)/gen $(BUILD)/bpfgen $(BUILD)/check_bpf $(BUILD)/check_systable \
-	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz
+	       $(BUILD)/minit.unstripped minit minit.8 $(BUILD)/fuzz
 
 distclean:
-	rm -rf $(BUILD) minit
+	rm -rf $(BUILD) minit minit.8
 
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
-	cross-test-build dist release image \
+	cross-test-build dist release image readme install uninstall \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
 	lint-tidy lint-format valgrind FORCE
 .DELETE_ON_ERROR:

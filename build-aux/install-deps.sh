@@ -23,7 +23,7 @@ demo="$build busybox-static procps util-linux mount"
 # catatonit: podman kube play builds its pause image from it
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
-	catatonit qemu-system-arm mmdebstrap python3-jsonschema"
+	catatonit man-db groff-base qemu-system-arm mmdebstrap python3-jsonschema"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 # install-deps.sh list build|test|bench: print the set, install nothing
