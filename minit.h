@@ -22,6 +22,7 @@ enum {
 #define MINIT_NSIG		65	/* signals 1..64 */
 #define MINIT_MAX_ENV_FILES	16
 #define MINIT_MAX_GROUPS	256
+#define MINIT_SIGMAP_DROP	255	/* --signal-map SIG:0: not forwarded */
 
 enum seccomp_action {
 	MINIT_SECCOMP_ERRNO,		/* EPERM (the default, as Docker) */
@@ -51,7 +52,10 @@ struct minit_config {
 	bool		 no_init;	/* --no-init: harden, then exec in place */
 	bool		 keep_fds;	/* --keep-fds: inherit every fd */
 	unsigned	 grace;		/* --grace SECONDS before SIGKILL */
-	unsigned char	 sigmap[MINIT_NSIG];	/* --signal-map: 0 = same signal */
+	unsigned char	 sigmap[MINIT_NSIG];	/* --signal-map: 0 = same signal,
+						 * MINIT_SIGMAP_DROP: not forwarded */
+	int		 pdeath_signal;	/* -p: sent to us when our parent dies; 0: none */
+	pid_t		 parent;	/* getppid() at start (init_prepare), for -p */
 	int		 exitmap[256];	/* --map-exit: -1 = unchanged */
 
 	/* privileges (privdrop.c, envfile.c) */

@@ -67,6 +67,7 @@ enum {
 
 static const struct option long_options[] = {
 	{ "kill-group",		no_argument,		NULL, 'g' },
+	{ "pdeath-signal",	required_argument,	NULL, 'p' },
 	{ "signal-map",		required_argument,	NULL, OPT_SIGNAL_MAP },
 	{ "grace",		required_argument,	NULL, OPT_GRACE },
 	{ "map-exit",		required_argument,	NULL, OPT_MAP_EXIT },
@@ -193,6 +194,27 @@ options_parse_signal_pair(const char *s, int *from, int *to)
 	return *from > 0 && *to > 0 ? 0 : -1;
 }
 
+/* --signal-map's value: "FROM:TO", or "FROM:0" for "do not forward FROM"
+ * (dumb-init's -r 15:0).  "0:TO" and "FROM:" stay errors. */
+static int
+parse_signal_map(const char *s, int *from, int *to)
+{
+	const char *colon = strchr(s, ':');
+	char a[16];
+	size_t la;
+
+	if (colon == NULL || strcmp(colon + 1, "0") != 0)
+		return options_parse_signal_pair(s, from, to);
+	la = (size_t)(colon - s);
+	if (la == 0 || la >= sizeof(a))
+		return -1;
+	memcpy(a, s, la);
+	a[la] = '\0';
+	*from = options_signal_from_name(a);
+	*to = 0;
+	return *from > 0 ? 0 : -1;
+}
+
 int
 options_parse_exit_pair(const char *s, int *from, int *to)
 {
@@ -251,6 +273,13 @@ options_init(struct minit_config *cfg)
 	cfg->seccomp_action = MINIT_SECCOMP_ERRNO;
 }
 
+/* -p: STOP would freeze us for good, CHLD only means "reap". */
+static bool
+pdeath_signal_ok(int sig)
+{
+	return sig > 0 && sig != SIGSTOP && sig != SIGCHLD;
+}
+
 static int
 parse_one(struct minit_config *cfg, int opt, const char *arg)
 {
@@ -262,15 +291,23 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 		cfg->kill_group = true;
 		return 0;
 	case OPT_SIGNAL_MAP:
-		if (options_parse_signal_pair(arg, &from, &to) == -1) {
-			log_err("--signal-map: '%s': want FROM:TO, signal names or numbers 1-64", arg);
+		if (parse_signal_map(arg, &from, &to) == -1) {
+			log_err("--signal-map: '%s': want FROM:TO, signal names or numbers 1-64 (TO 0: drop)", arg);
 			return -1;
 		}
 		if (from == SIGKILL || from == SIGSTOP || from == SIGCHLD) {
 			log_err("--signal-map: '%s': SIGKILL, SIGSTOP and SIGCHLD are never forwarded", arg);
 			return -1;
 		}
-		cfg->sigmap[from] = (unsigned char)to;
+		cfg->sigmap[from] = to == 0 ? MINIT_SIGMAP_DROP : (unsigned char)to;
+		return 0;
+	case 'p':
+		from = options_signal_from_name(arg);
+		if (!pdeath_signal_ok(from)) {
+			log_err("--pdeath-signal: '%s': want a signal name or number 1-64, not STOP or CHLD", arg);
+			return -1;
+		}
+		cfg->pdeath_signal = from;
 		return 0;
 	case OPT_GRACE:
 		if (options_parse_uint(arg, 86400, &n) == -1) {
@@ -356,15 +393,72 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	return -1;
 }
 
+/* The environment knobs: only settings that cannot weaken the hardening
+ * (as tini's TINI_VERBOSITY, TINI_KILL_PROCESS_GROUP).  Who PROGRAM runs as,
+ * its capabilities, seccomp, the root checks: the command line only, never
+ * the environment, which an image or a `docker run -e` sets more easily than
+ * the entrypoint.  Each value is checked as strictly as its option's. */
+static const char *
+env_value(char *const envp[], const char *name)
+{
+	size_t len = strlen(name);
+	const char *val = NULL;
+
+	for (size_t i = 0; envp != NULL && envp[i] != NULL; i++)
+		if (strncmp(envp[i], name, len) == 0 && envp[i][len] == '=')
+			val = envp[i] + len + 1;	/* the last one, as getenv */
+	return val;
+}
+
+int
+options_from_env(struct minit_config *cfg, char *const envp[])
+{
+	const char *v;
+	unsigned long long n;
+	int sig;
+
+	if ((v = env_value(envp, "MINIT_VERBOSE")) != NULL) {
+		if (options_parse_uint(v, 9, &n) == -1) {
+			log_err("MINIT_VERBOSE: '%s': want 0 to 9", v);
+			return -1;
+		}
+		cfg->verbose = (int)n;
+	}
+	if ((v = env_value(envp, "MINIT_KILL_GROUP")) != NULL) {
+		if (options_parse_uint(v, 1, &n) == -1) {
+			log_err("MINIT_KILL_GROUP: '%s': want 0 or 1", v);
+			return -1;
+		}
+		cfg->kill_group = n == 1;
+	}
+	if ((v = env_value(envp, "MINIT_GRACE")) != NULL) {
+		if (options_parse_uint(v, 86400, &n) == -1) {
+			log_err("MINIT_GRACE: '%s': want whole seconds, 0 to 86400", v);
+			return -1;
+		}
+		cfg->grace = (unsigned)n;
+	}
+	if ((v = env_value(envp, "MINIT_PDEATH_SIGNAL")) != NULL) {
+		sig = options_signal_from_name(v);
+		if (!pdeath_signal_ok(sig)) {
+			log_err("MINIT_PDEATH_SIGNAL: '%s': want a signal name or number 1-64, not STOP or CHLD", v);
+			return -1;
+		}
+		cfg->pdeath_signal = sig;
+	}
+	return 0;
+}
+
 enum options_result
 options_parse(struct minit_config *cfg, int argc, char *argv[])
 {
 	int opt, idx;
+	bool verbose_given = false;
 
 	optind = 0;	/* restart getopt (glibc and musl), for tests and fuzzers */
 	opterr = 0;	/* our own messages */
 	/* '+': stop at PROGRAM, so its own options are left alone */
-	while ((opt = getopt_long(argc, argv, "+:gu:vVh", long_options, &idx)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+:gp:u:vVh", long_options, &idx)) != -1) {
 		switch (opt) {
 		case 'h':
 			fputs(usage_text, stdout);
@@ -382,6 +476,10 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 		case ':':
 			log_err("option '%s' needs a value", argv[optind - 1]);
 			return OPTIONS_ERROR;
+		case 'v':	/* the command line wins over MINIT_VERBOSE */
+			cfg->verbose = verbose_given ? cfg->verbose + 1 : 1;
+			verbose_given = true;
+			break;
 		default:
 			if (parse_one(cfg, opt, optarg) == -1)
 				return OPTIONS_ERROR;
