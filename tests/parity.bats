@@ -294,3 +294,112 @@ sum_strays() {
 	wait_bg
 	assert_status 129
 }
+
+# --- 4. job control on a terminal ----------------------------------------------
+
+# pty_start CMD: CMD on a real pty (script(1)), typed into through a fifo;
+# everything the terminal showed goes to SCREEN.
+pty_start() {
+	SCREEN=$(mktemp "$BATS_TEST_TMPDIR/screen.XXXXXX")
+	rm -f "$BATS_TEST_TMPDIR/keys"
+	mkfifo "$BATS_TEST_TMPDIR/keys"
+	# as on a login terminal: not the INT and QUIT that bats' & ignores
+	env --default-signal=INT,QUIT script -qfec "$1" "$SCREEN" \
+	    < "$BATS_TEST_TMPDIR/keys" > /dev/null 2>&1 &
+	BGPID=$!
+	exec 8> "$BATS_TEST_TMPDIR/keys"
+}
+type_keys() { printf "%b" "$1" >&8; }
+screen_has() {
+	wait_until 200 0.05 grep -aEq -- "$1" "$SCREEN" && return 0
+	echo "no /$1/ on the screen:" >&2
+	cat -v "$SCREEN" >&2
+	return 1
+}
+pty_end() {
+	exec 8>&-
+	wait "$BGPID" || true
+	BGPID=
+}
+# state PID: the one-letter state of PID (S, R, T, ...).
+state() { sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$1/status"; }
+# pid_of_arg ARG: the pid of the probe run as `probe sleep ARG` (ARG unique).
+pid_of_arg() {
+	local p
+	for p in /proc/[0-9]*; do
+		{ tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null | grep -q "^[^ ]*/probe sleep $1 \$" &&
+			{ echo "${p#/proc/}"; return 0; }
+	done
+	return 1
+}
+# stopped PID...: every PID is stopped (state T); running: none is.
+stopped() { local p; for p; do [ "$(state "$p")" = T ] || return 1; done; }
+running() { local p; for p; do [ "$(state "$p")" != T ] || return 1; done; }
+
+@test "job control, not PID 1: Ctrl-Z stops PROGRAM and minit, the shell gets the terminal; fg resumes" {
+	local tag=$((1000000 + RANDOM)) prog m
+	pty_start "bash --norc --noprofile -i"
+	type_keys "$MINIT -v ${P[*]} -- $TBIN/probe sleep $tag\n"
+	screen_has 'PROGRAM is pid'
+	prog=$(pid_of_arg "$tag")
+	m=$(awk '{ print $4 }' "/proc/$prog/stat")
+	type_keys '\032'			# Ctrl-Z
+	screen_has 'Stopped.*probe sleep'
+	wait_until 100 0.05 stopped "$prog" "$m"
+	type_keys 'fg\n'
+	screen_has 'forwarding 18 to'	# SIGCONT reaches PROGRAM
+	wait_until 100 0.05 running "$prog" "$m"
+	type_keys '\003'			# Ctrl-C: INT, forwarded
+	type_keys 'echo "rc=$?"\n'
+	screen_has 'rc=130'
+	type_keys 'exit\n'
+	pty_end
+
+	# control: with TSTP forwarded as it is, Ctrl-Z stops nothing: the
+	# kernel discards it for PROGRAM's orphaned process group
+	tag=$((tag + 1))
+	pty_start "bash --norc --noprofile -i"
+	type_keys "$MINIT -v ${P[*]} --signal-map TSTP:TSTP -- $TBIN/probe sleep $tag\n"
+	screen_has 'PROGRAM is pid'
+	prog=$(pid_of_arg "$tag")
+	type_keys '\032'
+	screen_has 'forwarding 20 to'
+	sleep 0.5	# a stop would have come by now
+	running "$prog"
+	! grep -aq 'Stopped' "$SCREEN"
+	type_keys '\003'
+	type_keys 'echo "rc=$?"\n'
+	screen_has 'rc=130'
+	type_keys 'exit\n'
+	pty_end
+}
+
+@test "job control, PID 1 (docker run -it): a shell PROGRAM stops its own jobs; a bare PROGRAM is not stopped" {
+	local tag=$((2000000 + RANDOM)) prog
+	# setsid -c: the namespace's init leads a session owning the pty, as a
+	# runtime does for -t
+	pty_start "ro_run -p 'setsid -c' -- ${P[*]} -- sh -i"
+	type_keys "/t/probe sleep $tag\n"
+	wait_until 100 0.05 pid_of_arg "$tag" >/dev/null
+	prog=$(pid_of_arg "$tag")
+	type_keys '\032'
+	screen_has 'Stopped.*probe sleep'
+	wait_until 100 0.05 stopped "$prog"
+	type_keys 'kill -9 %1; echo "killed"\n'
+	screen_has '(^|[^"])killed'
+	type_keys 'exit\n'
+	pty_end
+
+	# a bare PROGRAM: Ctrl-Z does nothing (no one in the container could
+	# resume it), Ctrl-C still ends it
+	tag=$((tag + 1))
+	pty_start "ro_run -p 'setsid -c' -- ${P[*]} -v -- /t/probe sleep $tag"
+	screen_has 'PROGRAM is pid'
+	prog=$(pid_of_arg "$tag")
+	type_keys '\032'
+	sleep 0.5	# a stop would have come by now
+	running "$prog"
+	type_keys '\003'
+	screen_has 'ended, status 130'
+	pty_end
+}
