@@ -196,7 +196,7 @@ test: test-deps
 	$(MAKE) lint
 
 demo:
-	build-aux/install-deps.sh build
+	build-aux/install-deps.sh demo
 	$(MAKE) minit helpers
 	tests/demo.sh
 

@@ -87,17 +87,19 @@ jb_printf(struct jbuf *b, const char *fmt, ...)
 	b->n += (size_t)n;
 }
 
-/* A JSON string: quotes, backslash and every byte outside printable ASCII
- * escaped as \u00XX, so any path gives valid JSON. */
+/* A JSON string of s as log_escape shows it (the same text as the text
+ * report and stderr: a consumer that prints it prints no control byte),
+ * then quotes and backslashes escaped for JSON. */
 static void
 jb_str(struct jbuf *b, const char *s)
 {
+	char esc[2048];
+
+	log_escape(esc, sizeof(esc), s, strlen(s));
 	jb_printf(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+	for (const char *p = esc; *p != '\0'; p++) {
 		if (*p == '"' || *p == '\\')
 			jb_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p >= 0x7f)
-			jb_printf(b, "\\u%04x", *p);
 		else
 			jb_printf(b, "%c", *p);
 	}
@@ -116,12 +118,14 @@ static void __attribute__((format(printf, 5, 6)))
 report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value,
     const char *fmt, ...)
 {
-	char reason[1024];
+	char raw[1024], reason[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	/* paths, mount points and fstypes in it come from the system */
+	log_escape(reason, sizeof(reason), raw, strlen(raw));
 	if (v == PASS)
 		a->passed++;
 	else if (v == INFO)
@@ -139,7 +143,7 @@ report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value
 	{
 		struct jbuf r = { .n = 0 };
 
-		jb_str(&r, reason);
+		jb_str(&r, raw);
 		printf("%s\n    \"%s\": {\"status\": \"%s\", \"value\": %s, \"reason\": %s}",
 		    a->first ? "" : ",", id, verdict_name(v),
 		    value == NULL || value->n == 0 ? "null" : value->s, r.s);
@@ -827,8 +831,11 @@ static void
 header(struct audit *a, const char *program)
 {
 	if (!a->json) {
+		char esc[2048];
+
 		printf("minit %s --audit: PROGRAM %s\n", MINIT_VERSION,
-		    program != NULL ? program : "(none)");
+		    program != NULL ? log_escape(esc, sizeof(esc), program,
+		    strlen(program)) : "(none)");
 		return;
 	}
 	{

@@ -1,7 +1,8 @@
-/* child.c: from fork to exec.  The order is the one of SECURITY.md §2 and it
- * matters: identity before capabilities before no_new_privs, PROGRAM resolved
- * as the target user, seccomp last (it need not allow setuid or capset, and
- * must allow only what is left: read, write, sigprocmask, execve, exit). */
+/* child.c: from fork to exec.  The order is the one of docs/security.md
+ * ("Order of operations") and it matters: identity before capabilities
+ * before no_new_privs, PROGRAM resolved as the target user, seccomp last
+ * (it need not allow setuid or capset, and must allow only what is left:
+ * read, write, sigprocmask, execve, exit). */
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>

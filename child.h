@@ -1,4 +1,4 @@
-/* child.c: what runs between fork and exec, in this order (SECURITY.md §2):
+/* child.c: what runs between fork and exec, in this order (docs/security.md, "Order of operations"):
  * signals restored, new session and tty, fds closed, identity and
  * capabilities, no_new_privs, verification, PROGRAM resolved, seccomp last,
  * exec.  Never returns: on failure it _exits with 125, 126 or 127. */

@@ -45,35 +45,70 @@ log_release(void)
 	log_discard();
 }
 
+char *
+log_escape(char *dst, size_t size, const char *src, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)src[i];
+		size_t w = c == '\\' ? 2 : (c < 0x20 || c > 0x7e) ? 4 : 1;
+
+		if (n + w > size - 4) {	/* room for "..." and the NUL */
+			memcpy(dst + n, "...", 3);
+			n += 3;
+			break;
+		}
+		if (w == 1) {
+			dst[n++] = (char)c;
+		} else if (w == 2) {
+			dst[n++] = '\\';
+			dst[n++] = '\\';
+		} else {
+			dst[n++] = '\\';
+			dst[n++] = 'x';
+			dst[n++] = hex[c >> 4];
+			dst[n++] = hex[c & 15];
+		}
+	}
+	dst[n] = '\0';
+	return dst;
+}
+
 /* One write(2) per line, so lines from PID 1 and the child never interleave
- * and nothing is buffered across fork. */
+ * and nothing is buffered across fork.  The message is formatted, then
+ * escaped as a whole (log_escape): whatever %s brought from input, no
+ * control byte reaches stderr. */
 static void __attribute__((format(printf, 1, 0)))
 log_line(const char *fmt, va_list ap, int err)
 {
-	char buf[1024];
-	int n, m;
+	char raw[1024], buf[1536];
+	int m;
+	size_t n;
 
-	n = snprintf(buf, sizeof(buf), "minit: ");
-	m = vsnprintf(buf + n, sizeof(buf) - (size_t)n, fmt, ap);
+	m = vsnprintf(raw, sizeof(raw), fmt, ap);
 	if (m < 0)
 		m = 0;
-	n += m;
-	if ((size_t)n >= sizeof(buf) - 1)
-		n = (int)sizeof(buf) - 2;
+	if ((size_t)m >= sizeof(raw))
+		m = (int)sizeof(raw) - 1;
 	if (err != 0)
-		n += snprintf(buf + n, sizeof(buf) - (size_t)n, ": %s",
+		m += snprintf(raw + m, sizeof(raw) - (size_t)m, ": %s",
 		    strerror(err));
-	if ((size_t)n >= sizeof(buf) - 1)
-		n = (int)sizeof(buf) - 2;
+	if ((size_t)m >= sizeof(raw))
+		m = (int)sizeof(raw) - 1;
+	n = (size_t)snprintf(buf, sizeof(buf), "minit: ");
+	log_escape(buf + n, sizeof(buf) - n - 1, raw, (size_t)m);	/* - 1: the newline */
+	n = strlen(buf);
 	buf[n++] = '\n';
-	if (held.on && (size_t)n <= sizeof(held.buf) - held.len) {
-		memcpy(held.buf + held.len, buf, (size_t)n);
-		held.len += (size_t)n;
+	if (held.on && n <= sizeof(held.buf) - held.len) {
+		memcpy(held.buf + held.len, buf, n);
+		held.len += n;
 		return;
 	}
 	if (held.on)
 		log_release();
-	(void)!write(STDERR_FILENO, buf, (size_t)n);
+	(void)!write(STDERR_FILENO, buf, n);
 }
 
 void

@@ -4,7 +4,7 @@
  * failed feature probe turns bounding-set and ambient calls into successes
  * that change nothing.
  *
- * Order (SECURITY.md §2 step 11): securebits and the bounding set while
+ * Order (docs/security.md, "Order of operations", step 6): securebits and the bounding set while
  * CAP_SETPCAP is still held, then groups, gid, uid with keepcaps, then the
  * final capability sets and ambient, then no_new_privs, then verification.
  * capng_change_id is not used: it can only clear supplementary groups or

@@ -496,7 +496,7 @@ seccomp_print(const struct minit_config *cfg)
 	    (int)cfg->seccomp_action;
 	struct prof_action def;
 	struct profile *p;
-	char abuf[32], *file = NULL;
+	char abuf[32], ebuf[1024], *file = NULL;
 	size_t len;
 
 	if (is_off(name)) {
@@ -515,7 +515,8 @@ seccomp_print(const struct minit_config *cfg)
 	if (p == NULL)
 		return MINIT_EX_REFUSED;
 	def = profile_concrete(p->def, deny);
-	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n", name,
+	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n",
+	    log_escape(ebuf, sizeof(ebuf), name, strlen(name)),
 	    action_text(profile_concrete((struct prof_action){ .act = PROF_DENY },
 	    deny), abuf, sizeof(abuf)));
 	printf("# argument conditions compare the low 32 bits\n");

@@ -2,8 +2,8 @@
 # Build static, musl-linked libseccomp and libcap-ng from Debian's source
 # packages into $1 (a prefix with include/ and lib/).  Run once; the Makefile
 # caches the result.  The versions are pinned (see THIRD_PARTY.md): Debian 12's
-# libseccomp 2.5.4 and libcap-ng 0.8.3 have known traps (../shared/SECURITY.md,
-# version notes), so we take Debian 13's 2.6.0 and 0.8.5.
+# libseccomp 2.5.4 and libcap-ng 0.8.3 have known traps (docs/security.md,
+# "Library versions"), so we take Debian 13's 2.6.0 and 0.8.5.
 #
 # The tarballs are fetched with apt-get from a private sources list and state
 # folder, so the machine's apt configuration is left untouched.  apt checks each

@@ -16,7 +16,7 @@
 # `make` builds the static libraries from Debian's pinned sources itself.
 set -eu
 
-# The oldest library versions minit accepts (SECURITY.md, version notes):
+# The oldest library versions minit accepts (docs/security.md, "Library versions"):
 # older ones have known traps, so a builder that offers them fails here
 # instead of producing a weaker binary.
 SECCOMP_MIN=2.6.0

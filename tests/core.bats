@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # The core: PID 1 behaviour of the real static binary in a PID namespace.
 # Exit codes, signals, reaping, grace period, subreaper, exec errors, fds,
-# PATH search, tty.  Pitfall and test IDs refer to ../shared/SECURITY.md.
+# PATH search, tty.  Pitfall and test IDs: docs/security.md.
 load lib
 
 # Flags for the tests here that are not about privileges or the root check:

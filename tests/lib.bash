@@ -8,7 +8,7 @@ PATH=$TOP/tests:$PATH
 export TOP MINIT TBIN PATH
 
 # mkroot DIR: a minimal FROM-scratch-like root: /minit, the test helpers in
-# /t, a static busybox in /bin, and /etc/passwd, /etc/group (SECURITY.md §4.1).
+# /t, a static busybox in /bin, and /etc/passwd, /etc/group (docs/security.md, "The test rig").
 mkroot() {
 	local R=$1 a
 	mkdir -p "$R"/{bin,etc,t,proc,tmp,dev,secrets,data,root-only,home/app,usr/bin}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # privdrop: --user, --allow-root, --cap, no_new_privs, PID 1 keeps nothing.
-# Test IDs (T..) and pitfalls (P..) refer to SECURITY.md.
+# Test IDs (T..) and pitfalls (P..) are listed in docs/security.md.
 load lib
 
 ZERO=0000000000000000

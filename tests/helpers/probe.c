@@ -1,6 +1,6 @@
 /* probe: the app the integration tests run under minit.  Static, so it runs
  * in a FROM-scratch root.  Each subcommand observes one thing and prints it
- * (SECURITY.md §4.2).  Exit 0 on success, 1 on a failed check, 2 on usage. */
+ * (docs/security.md, "The test rig").  Exit 0 on success, 1 on a failed check, 2 on usage. */
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
