@@ -15,7 +15,8 @@ build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libto
 # demo.sh: /bin/busybox for the test root, pkill (procps); file is in $build
 demo="$build busybox-static procps util-linux mount"
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
-	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
+	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
+	man-db groff-base"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
 
 case "${1:-build}" in
