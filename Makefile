@@ -310,8 +310,8 @@ fuzz-ci: $(FUZZ_BINS)
 		    "$$(sed -n 's/^stat::number_of_executed_units: *//p' $(BUILD)/fuzz/$$n.log)"; \
 	done
 
-# make lint: gcc -fanalyzer with the release compiler and flags, cppcheck and
-# clang-tidy (.clang-tidy); any finding fails.  Suppressions, each with its
+# make lint: gcc -fanalyzer with the release compiler and flags, cppcheck,
+# clang-tidy (.clang-tidy) and the format (lint-format); any finding fails.  Suppressions, each with its
 # reason: .cppcheck-suppressions, and NOLINT comments in the code.
 LINT_SRCS := $(SRCS)
 CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch -I$(BUILD)/gen \
@@ -320,7 +320,14 @@ CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Ia
 	--quiet --max-configs=1
 TIDY_FLAGS := $(filter-out -Werror,$(WARN)) $(INCS) $(DEP_CFLAGS)
 
-lint: lint-analyzer lint-cppcheck lint-tidy
+lint: lint-format lint-analyzer lint-cppcheck lint-tidy
+
+# The format: clang-format (.clang-format) up to the hand-aligned blanks,
+# and 80 columns (build-aux/format-check.sh and columns.sh say why).
+FORMAT_SRCS := $(LINT_SRCS) $(HDRS) $(FUZZ_SRCS) $(wildcard build-aux/*.c)
+lint-format:
+	build-aux/columns.sh $(FORMAT_SRCS)
+	build-aux/format-check.sh $(FORMAT_SRCS)
 
 lint-analyzer: $(DEP_STAMP) $(SPECS) $(HELP_H)
 	@set -e; for f in $(LINT_SRCS); do \
@@ -351,5 +358,5 @@ distclean:
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
 	readme install uninstall \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
-	lint-tidy valgrind
+	lint-tidy lint-format valgrind
 .DELETE_ON_ERROR:

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -26,13 +27,13 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <cap-ng.h>
 
 #include "arch.h"
 #include "audit.h"
+#include "audit_report.h"
 #include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
@@ -42,113 +43,29 @@
 #ifndef CAP_DAC_OVERRIDE
 #define CAP_DAC_OVERRIDE 1
 #endif
-#define MAX_FAILED	64
 #define AUDIT_TEXT_MAX	8191	/* bytes of a /proc status or uid_map */
-
-enum verdict { PASS, FAIL, INFO };
-
-/* A JSON value under construction; overflow truncates and is reported as
- * an invalid value rather than written past the end. */
-struct jbuf {
-	char	 s[8192];
-	size_t	 n;
-	bool	 overflow;
-};
 
 struct audit {
 	const struct minit_config *cfg;
-	bool		 json;
-	bool		 first;		/* no check printed yet (JSON commas) */
-	int		 passed, failed, info;
-	char		 failed_ids[MAX_FAILED][32];
-	int		 nfailed_ids;
+	struct audit_out out;		/* the report writer's state */
 	pid_t		 minit;		/* the PID 1 inspected: always 1 (see audit_child) */
 	char		*self_status;	/* /proc/self/status, NULL without /proc */
 	char		*mountinfo;	/* NULL without /proc */
 };
 
-static void __attribute__((format(printf, 2, 3)))
-jb_printf(struct jbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->overflow)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(b->s + b->n, sizeof(b->s) - b->n, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(b->s) - b->n) {
-		b->overflow = true;
-		b->n = 0;
-		b->s[0] = '\0';
-		return;
-	}
-	b->n += (size_t)n;
-}
-
-/* A JSON string of s as log_escape shows it (the same text as the text
- * report and stderr: a consumer that prints it prints no control byte),
- * then quotes and backslashes escaped for JSON. */
-static void
-jb_str(struct jbuf *b, const char *s)
-{
-	char esc[2048];
-
-	log_escape(esc, sizeof(esc), s, strlen(s));
-	jb_printf(b, "\"");
-	for (const char *p = esc; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			jb_printf(b, "\\%c", *p);
-		else
-			jb_printf(b, "%c", *p);
-	}
-	jb_printf(b, "\"");
-}
-
-static const char *
-verdict_name(enum verdict v)
-{
-	return v == PASS ? "pass" : v == FAIL ? "fail" : "info";
-}
-
-/* Print one check.  value is a JSON value (or NULL: null); reason is the
- * short text both outputs carry. */
+/* Print one check (audit_report.c writes it as text or JSON).  value is a
+ * JSON value (or NULL: null); reason is the short text both outputs carry. */
 static void __attribute__((format(printf, 5, 6)))
-report(struct audit *a, const char *id, enum verdict v, const struct jbuf *value,
-    const char *fmt, ...)
+report(struct audit *a, const char *id, enum verdict v,
+    const struct jbuf *value, const char *fmt, ...)
 {
-	char raw[1024], reason[2048];
+	char reason[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(raw, sizeof(raw), fmt, ap);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	/* paths, mount points and fstypes in it come from the system */
-	log_escape(reason, sizeof(reason), raw, strlen(raw));
-	if (v == PASS)
-		a->passed++;
-	else if (v == INFO)
-		a->info++;
-	else {
-		a->failed++;
-		if (a->nfailed_ids < MAX_FAILED)
-			snprintf(a->failed_ids[a->nfailed_ids++], sizeof(a->failed_ids[0]),
-			    "%s", id);
-	}
-	if (!a->json) {
-		printf("%-4s  %-26s %s\n", verdict_name(v), id, reason);
-		return;
-	}
-	{
-		struct jbuf r = { .n = 0 };
-
-		jb_str(&r, raw);
-		printf("%s\n    \"%s\": {\"status\": \"%s\", \"value\": %s, \"reason\": %s}",
-		    a->first ? "" : ",", id, verdict_name(v),
-		    value == NULL || value->n == 0 ? "null" : value->s, r.s);
-	}
-	a->first = false;
+	audit_out_check(&a->out, id, v, value, reason);
 }
 
 /* ---- reading the kernel's view ------------------------------------------ */
@@ -174,7 +91,8 @@ status_field(const char *text, const char *key, char *out, size_t size)
 		const char *nl = strchr(p, '\n');
 		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
 
-		if (len > klen && strncmp(p, key, klen) == 0 && p[klen] == ':') {
+		if (len > klen && strncmp(p, key, klen) == 0 &&
+		    p[klen] == ':') {
 			const char *v = p + klen + 1;
 
 			while (*v == '\t' || *v == ' ')
@@ -222,13 +140,15 @@ static const char *const set_ids[5] = { "inh", "prm", "eff", "bnd", "amb" };
 static bool
 self_caps(const struct audit *a, uint64_t sets[5])
 {
-	static const capng_type_t types[5] = { CAPNG_INHERITABLE, CAPNG_PERMITTED,
-	    CAPNG_EFFECTIVE, CAPNG_BOUNDING_SET, CAPNG_AMBIENT };
+	static const capng_type_t types[5] = { CAPNG_INHERITABLE,
+	    CAPNG_PERMITTED, CAPNG_EFFECTIVE, CAPNG_BOUNDING_SET,
+	    CAPNG_AMBIENT };
 	bool ok = true;
 
 	if (a->self_status != NULL) {
 		for (int i = 0; i < 5; i++)
-			ok = status_hex(a->self_status, set_keys[i], &sets[i]) && ok;
+			ok = status_hex(a->self_status, set_keys[i],
+			    &sets[i]) && ok;
 		return ok;
 	}
 	if (capng_get_caps_process() != 0)
@@ -430,7 +350,8 @@ check_process(struct audit *a)
 		unsigned long in = 0, out = 0, len = 0;
 		bool userns;
 
-		if (m == NULL || scan_ulongs(m, (unsigned long *[]){ &in, &out, &len }, 3) == -1) {
+		if (m == NULL || scan_ulongs(m,
+		    (unsigned long *[]){ &in, &out, &len }, 3) == -1) {
 			free(m);
 			report(a, "identity.userns", INFO, NULL, "unknown (/proc/self/uid_map)");
 			return;
@@ -480,74 +401,95 @@ check_root(struct audit *a)
 		    " only: /proc not mounted" : "; not in mountinfo");
 }
 
+/* Who PROGRAM writes as: this process, after the drop. */
+static void
+program_writer(const struct audit *a, struct mounts_who *who, gid_t *groups)
+{
+	uint64_t sets[5] = { 0 };
+	int n;
+
+	(void)self_caps(a, sets);
+	n = getgroups(MINIT_MAX_GROUPS, groups);
+	*who = (struct mounts_who){ .uid = geteuid(), .gid = getegid(),
+	    .groups = groups, .ngroups = n > 0 ? (size_t)n : 0,
+	    .dac_override = (sets[2] >> CAP_DAC_OVERRIDE) & 1 };
+}
+
+/* What check_mounts gathers: the JSON list, the text, and the mounts
+ * that are writable by PROGRAM and allow exec. */
+struct mount_list {
+	struct jbuf	 j;
+	char		 text[1024], bad[512];
+	size_t		 t, b;
+};
+
+/* One writable mount into l. */
+static void
+list_mount(struct mount_list *l, const struct mountinfo_entry *e,
+    const struct mounts_who *who)
+{
+	bool exec = (e->flags & MI_NOEXEC) == 0, mine;
+
+	/* Only where it matters: walking /proc or a big noexec volume
+	 * would cost time and tell nothing. */
+	mine = exec && mounts_user_writable(e->point, who);
+	jb_printf(&l->j, "%s{\"path\": ", l->j.s[l->j.n - 1] == '[' ? "" : ", ");
+	jb_str(&l->j, e->point);
+	jb_printf(&l->j, ", \"fstype\": ");
+	jb_str(&l->j, e->fstype);
+	jb_printf(&l->j, ", \"exec\": %s, \"nosuid\": %s, "
+	    "\"user_writable\": %s}", exec ? "true" : "false",
+	    e->flags & MI_NOSUID ? "true" : "false",
+	    !exec ? "null" : mine ? "true" : "false");
+	if (l->t < sizeof(l->text))
+		l->t += (size_t)snprintf(l->text + l->t, sizeof(l->text) - l->t,
+		    "%s%s (%s,%s%s)", l->t == 0 ? "" : " ", e->point, e->fstype,
+		    exec ? "exec" : "noexec", mine ? ",user-writable" : "");
+	if (exec && mine && l->b < sizeof(l->bad))
+		l->b += (size_t)snprintf(l->bad + l->b, sizeof(l->bad) - l->b,
+		    "%s%s", l->b == 0 ? "" : " ", e->point);
+}
+
 static void
 check_mounts(struct audit *a)
 {
 	gid_t groups[MINIT_MAX_GROUPS];
-	uint64_t sets[5] = { 0 };
 	struct mounts_who who;
 	struct mountinfo_entry e;
-	struct jbuf j = { .n = 0 };
-	char text[1024] = "", bad[512] = "", *copy, *cur;
-	size_t t = 0, b = 0;
-	int r, n, malformed = 0;
+	struct mount_list l = { .j = { .n = 0 } };
+	char *copy, *cur;
+	int r, malformed = 0;
 
 	if (a->mountinfo == NULL) {
 		report(a, "fs.writable_mounts", FAIL, NULL,
 		    "/proc is not mounted: cannot list the mounts");
 		return;
 	}
-	(void)self_caps(a, sets);
-	n = getgroups(MINIT_MAX_GROUPS, groups);
-	who = (struct mounts_who){ .uid = geteuid(), .gid = getegid(),
-	    .groups = groups, .ngroups = n > 0 ? (size_t)n : 0,
-	    .dac_override = (sets[2] >> CAP_DAC_OVERRIDE) & 1 };
+	program_writer(a, &who, groups);
 	copy = strdup(a->mountinfo);
 	if (copy == NULL) {
 		report(a, "fs.writable_mounts", FAIL, NULL, "out of memory");
 		return;
 	}
-	jb_printf(&j, "[");
-	for (cur = copy; (r = mountinfo_next(&cur, &e)) != 0; ) {
-		bool exec, mine;
-
-		if (r == -1) {
+	jb_printf(&l.j, "[");
+	for (cur = copy; (r = mountinfo_next(&cur, &e)) != 0;) {
+		if (r == -1)
 			malformed++;
-			continue;
-		}
-		if (!mountinfo_writable(&e) || mounts_is_node(e.point))
-			continue;
-		exec = (e.flags & MI_NOEXEC) == 0;
-		/* Only where it matters: walking /proc or a big noexec volume
-		 * would cost time and tell nothing. */
-		mine = exec && mounts_user_writable(e.point, &who);
-		jb_printf(&j, "%s{\"path\": ", j.s[j.n - 1] == '[' ? "" : ", ");
-		jb_str(&j, e.point);
-		jb_printf(&j, ", \"fstype\": ");
-		jb_str(&j, e.fstype);
-		jb_printf(&j, ", \"exec\": %s, \"nosuid\": %s, \"user_writable\": %s}",
-		    exec ? "true" : "false", e.flags & MI_NOSUID ? "true" : "false",
-		    !exec ? "null" : mine ? "true" : "false");
-		if (t < sizeof(text))
-			t += (size_t)snprintf(text + t, sizeof(text) - t, "%s%s (%s,%s%s)",
-			    t == 0 ? "" : " ", e.point, e.fstype, exec ? "exec" : "noexec",
-			    mine ? ",user-writable" : "");
-		if (exec && mine && b < sizeof(bad))
-			b += (size_t)snprintf(bad + b, sizeof(bad) - b, "%s%s",
-			    b == 0 ? "" : " ", e.point);
+		else if (mountinfo_writable(&e) && !mounts_is_node(e.point))
+			list_mount(&l, &e, &who);
 	}
-	jb_printf(&j, "]");
+	jb_printf(&l.j, "]");
 	free(copy);
 	if (malformed != 0)
-		report(a, "fs.writable_mounts", FAIL, &j,
+		report(a, "fs.writable_mounts", FAIL, &l.j,
 		    "%d line(s) of /proc/self/mountinfo do not parse", malformed);
-	else if (b != 0)
-		report(a, "fs.writable_mounts", FAIL, &j,
+	else if (l.b != 0)
+		report(a, "fs.writable_mounts", FAIL, &l.j,
 		    "writable by uid %u and allow exec: %s (mount them noexec)",
-		    (unsigned)who.uid, bad);
+		    (unsigned)who.uid, l.bad);
 	else
-		report(a, "fs.writable_mounts", PASS, &j, "%s",
-		    t == 0 ? "none" : text);
+		report(a, "fs.writable_mounts", PASS, &l.j, "%s",
+		    l.t == 0 ? "none" : l.text);
 }
 
 static void
@@ -626,7 +568,8 @@ probe_write_root(pid_t minit)
 
 	(void)minit;
 	snprintf(path, sizeof(path), "/.minit-audit.%d", (int)getpid());
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
 	if (fd == -1)
 		return -1;
 	(void)unlink(path);
@@ -680,7 +623,8 @@ probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t),
 		(void)setrlimit(RLIMIT_CORE, &none);
 		(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 		(void)!write(p[1], "r", 1);
-		_exit(fn(a->minit) == 0 ? 0 : errno > 0 && errno < 255 ? errno : 255);
+		_exit(fn(a->minit) == 0 ? 0 :
+		    errno > 0 && errno < 255 ? errno : 255);
 	}
 	(void)close(p[1]);
 	while (waitpid(pid, &ws, 0) == -1 && errno == EINTR)
@@ -737,47 +681,40 @@ check_probes(struct audit *a)
 
 /* ---- PID 1 -------------------------------------------------------------- */
 
-static void
-check_pid1(struct audit *a)
+/* PID 1's uid from its status text: not root.  Its effective uid, or 0. */
+static unsigned long
+pid1_uid(struct audit *a, const char *st, const char *path)
 {
-	char path[64], uids[128], text[1024];
-	char *st;
+	char uids[128];
 	struct jbuf j = { .n = 0 };
-	struct stat dir;
 	unsigned long r = 0, e = 0, s = 0, f = 0;
-	uint64_t sets[5] = { 0 }, any = 0;
-	long nnp = -1, mode = -1;
-	bool ok = true;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)a->minit);
-	st = read_text(path);
-	if (st == NULL) {
-		const char *why = a->self_status == NULL ? "/proc is not mounted" :
-		    strerror(errno);
-
-		report(a, "pid1.uid", FAIL, NULL, "cannot read %s: %s", path, why);
-		report(a, "pid1.caps", FAIL, NULL, "cannot read %s: %s", path, why);
-		report(a, "pid1.no_new_privs", FAIL, NULL, "cannot read %s: %s", path, why);
-		report(a, "pid1.seccomp", FAIL, NULL, "cannot read %s: %s", path, why);
-		report(a, "pid1.dumpable", FAIL, NULL, "cannot read %s: %s", path, why);
-		return;
-	}
 	if (!status_field(st, "Uid", uids, sizeof(uids)) ||
-	    scan_ulongs(uids, (unsigned long *[]){ &r, &e, &s, &f }, 4) == -1)
-		ok = false;
-	jb_printf(&j, "%lu", e);
-	if (!ok)
+	    scan_ulongs(uids, (unsigned long *[]){ &r, &e, &s, &f }, 4) == -1) {
 		report(a, "pid1.uid", FAIL, NULL, "no Uid line in %s", path);
-	else if (r == 0 || e == 0 || s == 0 || f == 0)
-		report(a, "pid1.uid", FAIL, &j, "PID %d runs as uid %lu/%lu/%lu/%lu: root",
-		    (int)a->minit, r, e, s, f);
+		return e;
+	}
+	jb_printf(&j, "%lu", e);
+	if (r == 0 || e == 0 || s == 0 || f == 0)
+		report(a, "pid1.uid", FAIL, &j,
+		    "PID %d runs as uid %lu/%lu/%lu/%lu: root", (int)a->minit, r,
+		    e, s, f);
 	else
 		report(a, "pid1.uid", PASS, &j, "PID %d runs as uid %lu: not root",
 		    (int)a->minit, e);
+	return e;
+}
 
-	j.n = 0;
+/* PID 1 holds no capability in any of its five sets. */
+static void
+pid1_caps(struct audit *a, const char *st)
+{
+	char text[1024] = "";
+	struct jbuf j = { .n = 0 };
+	uint64_t sets[5] = { 0 }, any = 0;
+	bool ok = true;
+
 	jb_printf(&j, "{");
-	text[0] = '\0';
 	for (int i = 0; i < 5; i++) {
 		char names[512];
 
@@ -786,16 +723,24 @@ check_pid1(struct audit *a)
 		jb_printf(&j, "%s\"%s\": ", i == 0 ? "" : ", ", set_ids[i]);
 		cap_names(sets[i], names, sizeof(names), &j);
 		if (sets[i] != 0 && strlen(text) < sizeof(text) - 1)
-			snprintf(text + strlen(text), sizeof(text) - strlen(text),
-			    "%s%s=%s", text[0] == '\0' ? "" : " ", set_ids[i], names);
+			snprintf(text + strlen(text),
+			    sizeof(text) - strlen(text), "%s%s=%s",
+			    text[0] == '\0' ? "" : " ", set_ids[i], names);
 	}
 	jb_printf(&j, "}");
 	report(a, "pid1.caps", any == 0 && ok ? PASS : FAIL, &j, "%s",
 	    !ok ? "cannot read its capability sets" : any == 0 ?
 	    "no capability in any set" : text);
+}
 
-	j.n = 0;
-	ok = status_long(st, "NoNewPrivs", &nnp);
+/* PID 1 has no_new_privs and its own filter (seccomp mode 2). */
+static void
+pid1_nnp_seccomp(struct audit *a, const char *st)
+{
+	struct jbuf j = { .n = 0 };
+	long nnp = -1, mode = -1;
+	bool ok = status_long(st, "NoNewPrivs", &nnp);
+
 	jb_printf(&j, "%s", nnp == 1 ? "true" : "false");
 	report(a, "pid1.no_new_privs", nnp == 1 ? PASS : FAIL, &j, "%s",
 	    nnp == 1 ? "set" : ok ? "not set" : "no NoNewPrivs line");
@@ -805,73 +750,62 @@ check_pid1(struct audit *a)
 	jb_printf(&j, "%ld", mode);
 	report(a, "pid1.seccomp", mode == 2 ? PASS : FAIL, &j, "mode %ld%s", mode,
 	    mode == 2 ? ": its own allow-list" : ": no syscall filter");
+}
 
-	/* The files of /proc/PID (not the folder: task_dump_owner exempts
-	 * 0555 directories) belong to root when the process is not dumpable:
-	 * telling only when PID 1 itself is not root. */
-	j.n = 0;
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)a->minit);
-	if (stat(path, &dir) == -1 || e == 0) {
+/* The files of /proc/PID (not the folder: task_dump_owner exempts 0555
+ * directories) belong to root when the process is not dumpable: telling
+ * only when PID 1 itself (uid e) is not root. */
+static void
+pid1_dumpable(struct audit *a, const char *path, unsigned long e)
+{
+	struct jbuf j = { .n = 0 };
+	struct stat st;
+	bool dumpable;
+
+	if (stat(path, &st) == -1 || e == 0) {
 		report(a, "pid1.dumpable", FAIL, NULL, "unknown%s",
 		    e == 0 ? ": PID 1 runs as root" : "");
-	} else {
-		bool dumpable = dir.st_uid == (uid_t)e;
-
-		jb_printf(&j, "%s", dumpable ? "true" : "false");
-		report(a, "pid1.dumpable", dumpable ? FAIL : PASS, &j, "%s", dumpable ?
-		    "dumpable: PROGRAM may ptrace it and read its memory" :
-		    "not dumpable: its /proc files belong to root");
+		return;
 	}
+	dumpable = st.st_uid == (uid_t)e;
+	jb_printf(&j, "%s", dumpable ? "true" : "false");
+	report(a, "pid1.dumpable", dumpable ? FAIL : PASS, &j, "%s", dumpable ?
+	    "dumpable: PROGRAM may ptrace it and read its memory" :
+	    "not dumpable: its /proc files belong to root");
+}
+
+static void
+check_pid1(struct audit *a)
+{
+	static const char *const ids[] = { "pid1.uid", "pid1.caps",
+	    "pid1.no_new_privs", "pid1.seccomp", "pid1.dumpable" };
+	char path[64];
+	unsigned long uid;
+	char *st;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)a->minit);
+	st = read_text(path);
+	if (st == NULL) {
+		const char *why = a->self_status == NULL ?
+		    "/proc is not mounted" : strerror(errno);
+
+		for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+			report(a, ids[i], FAIL, NULL, "cannot read %s: %s", path,
+			    why);
+		return;
+	}
+	uid = pid1_uid(a, st, path);
+	pid1_caps(a, st);
+	pid1_nnp_seccomp(a, st);
+	pid1_dumpable(a, path, uid);
 	free(st);
-}
-
-/* ---- the report --------------------------------------------------------- */
-
-static void
-header(struct audit *a, const char *program)
-{
-	if (!a->json) {
-		char esc[2048];
-
-		printf("minit %s --audit: PROGRAM %s\n", MINIT_VERSION,
-		    program != NULL ? log_escape(esc, sizeof(esc), program,
-		    strlen(program)) : "(none)");
-		return;
-	}
-	{
-		struct jbuf p = { .n = 0 };
-
-		if (program != NULL)
-			jb_str(&p, program);
-		printf("{\n  \"minit\": \"%s\",\n  \"format\": 1,\n  \"program\": %s,\n"
-		    "  \"minit_is_pid1\": %s,\n  \"checks\": {", MINIT_VERSION,
-		    p.n != 0 ? p.s : "null", getppid() == 1 ? "true" : "false");
-	}
-}
-
-static void
-footer(struct audit *a)
-{
-	if (!a->json) {
-		printf("result: %s (%d passed, %d failed, %d info)", a->failed == 0 ?
-		    "pass" : "fail", a->passed, a->failed, a->info);
-		for (int i = 0; i < a->nfailed_ids; i++)
-			printf("%s%s", i == 0 ? ": " : ", ", a->failed_ids[i]);
-		printf("\n");
-		return;
-	}
-	printf("\n  },\n  \"passed\": %d,\n  \"failed\": %d,\n  \"info\": %d,\n"
-	    "  \"failed_checks\": [", a->passed, a->failed, a->info);
-	for (int i = 0; i < a->nfailed_ids; i++)
-		printf("%s\"%s\"", i == 0 ? "" : ", ", a->failed_ids[i]);
-	printf("],\n  \"result\": \"%s\"\n}\n", a->failed == 0 ? "pass" : "fail");
 }
 
 void
 audit_child(const struct minit_config *cfg, const char *program)
 {
-	struct audit a = { .cfg = cfg, .json = cfg->audit_json, .first = true,
-	    .minit = 1 };
+	struct audit a = { .cfg = cfg, .minit = 1,
+	    .out = { .json = cfg->audit_json, .first = true } };
 
 	/* PID 1 of our PID namespace, even when minit is not it: run from a
 	 * HEALTHCHECK or docker exec, the audit then inspects the minit that
@@ -882,7 +816,7 @@ audit_child(const struct minit_config *cfg, const char *program)
 
 	a.self_status = read_text("/proc/self/status");
 	a.mountinfo = mounts_read();
-	header(&a, program);
+	audit_out_header(&a.out, program);
 	check_ids(&a);
 	check_caps(&a);
 	check_process(&a);
@@ -891,9 +825,9 @@ audit_child(const struct minit_config *cfg, const char *program)
 	check_program(&a, program);
 	check_probes(&a);
 	check_pid1(&a);
-	footer(&a);
+	audit_out_footer(&a.out);
 	(void)fflush(stdout);
 	free(a.self_status);
 	free(a.mountinfo);
-	_exit(a.failed == 0 ? 0 : 1);
+	_exit(a.out.failed == 0 ? 0 : 1);
 }

@@ -3,9 +3,9 @@
  * before no_new_privs, PROGRAM resolved as the target user, seccomp last
  * (it need not allow setuid or capset, and must allow only what is left:
  * read, write, sigprocmask, execve, exit). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <dirent.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -28,10 +28,10 @@
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
-/* PID 1's word on its own drop (init.c, init_supervise): a byte when it is done,
- * and then the lines we held go out.  If the drop failed, PID 1 has said why
- * and closes go (and kills us, where it still may): the lines we held are of
- * the same cause, and are dropped.  -1: PID 1 refused. */
+/* PID 1's word on its own drop (init.c, init_supervise): a byte when it is
+ * done, and then the lines we held go out.  If the drop failed, PID 1 has
+ * said why and closes go (and kills us, where it still may): the lines we
+ * held are of the same cause, and are dropped.  -1: PID 1 refused. */
 static int
 await_go(int go_fd)
 {
@@ -47,7 +47,8 @@ await_go(int go_fd)
 
 /* go_fd: -1 once PID 1 has answered, or with --no-init (no PID 1). */
 static _Noreturn void
-fail(const struct minit_config *cfg, int status_fd, int go_fd, int code, int err)
+fail(const struct minit_config *cfg, int status_fd, int go_fd, int code,
+    int err)
 {
 	struct child_report r = { .code = code, .err = err };
 
@@ -104,7 +105,8 @@ signals_default(void)
 static void
 discard_own_sigpipe(void)
 {
-	struct kernel_sigaction ign = { .handler = SIG_IGN }, dfl = { .handler = SIG_DFL };
+	struct kernel_sigaction ign = { .handler = SIG_IGN };
+	struct kernel_sigaction dfl = { .handler = SIG_DFL };
 	struct kernel_sigaction old = { .handler = SIG_DFL };
 
 	(void)syscall(SYS_rt_sigaction, SIGPIPE, &ign, &old, sizeof(ign.mask));
@@ -145,7 +147,8 @@ listen_fds(char **envp, pid_t minit_pid)
 			fds = envp[i] + 11;
 	}
 	if (pidp == NULL || fds == NULL ||
-	    options_parse_uint(*pidp + 11, INT_MAX, &pid) == -1 || (pid_t)pid != minit_pid ||
+	    options_parse_uint(*pidp + 11, INT_MAX, &pid) == -1 ||
+	    (pid_t)pid != minit_pid ||
 	    options_parse_uint(fds, 4096, &n) == -1)
 		return 0;
 	snprintf(pidvar, sizeof(pidvar), "LISTEN_PID=%d", (int)getpid());
@@ -171,8 +174,9 @@ close_stray_fds(unsigned first)
 	while ((de = readdir(d)) != NULL) {
 		unsigned long long fd;
 
-		if (options_parse_uint(de->d_name, INT_MAX, &fd) == 0 && fd >= first &&
-		    (int)fd != dirfd(d) && fcntl((int)fd, F_SETFD, FD_CLOEXEC) == -1) {
+		if (options_parse_uint(de->d_name, INT_MAX, &fd) == 0 &&
+		    fd >= first && (int)fd != dirfd(d) &&
+		    fcntl((int)fd, F_SETFD, FD_CLOEXEC) == -1) {
 			log_sys("fds: FD_CLOEXEC on %llu", fd);
 			(void)closedir(d);
 			return -1;
@@ -204,7 +208,8 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 
 	/* As the target user, with PROGRAM's PATH (P36). */
 	if (cfg->argv != NULL) {
-		err = execpath_resolve(cfg->argv[0], execpath_from_env(cfg->envp), path,
+		err = execpath_resolve(cfg->argv[0],
+		    execpath_from_env(cfg->envp), path,
 		    sizeof(path));
 		if (err == 0)
 			program = path;

@@ -52,7 +52,8 @@ static long
 envv_find(const struct envv *ev, const char *key, size_t keylen)
 {
 	for (size_t i = 0; i < ev->n; i++)
-		if (strncmp(ev->v[i], key, keylen) == 0 && ev->v[i][keylen] == '=')
+		if (strncmp(ev->v[i], key, keylen) == 0 &&
+		    ev->v[i][keylen] == '=')
 			return (long)i;
 	return -1;
 }
@@ -141,7 +142,8 @@ add_file(struct envv *ev, const char *path)
 	e = envline_parse(buf, len, entry_cb, ev, &line);
 	readfile_free(buf, len);
 	if (e != ENV_OK) {
-		/* the line number and why, never the line: it may be a secret */
+		/* the line number and why, never the line: it may be a
+		 * secret */
 		log_err("env-file: %s: line %zu: %s", path, line, envline_error_str(e));
 		return -1;
 	}

@@ -153,76 +153,115 @@ set_name_home(struct minit_identity *id, const struct pw_entry *pw)
 }
 
 /* USER[:GROUP] into id (P03, P04, P05). */
+/* USER[:GROUP] into user (NUL-terminated) and *grp (NULL: none). */
 static int
-resolve_spec(const struct accounts *a, const char *spec,
-    struct minit_identity *id)
+split_spec(const char *spec, char user[PW_NAME_MAX], const char **grp)
 {
-	char user[PW_NAME_MAX];
-	const char *colon = strchr(spec, ':'), *grp = NULL;
+	const char *colon = strchr(spec, ':');
 	size_t ulen = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
-	struct pw_entry pw;
-	enum pw_result r;
-	/* (uid_t)-1 is no valid id (ID_MAX): never used as a silent default */
-	uint32_t uid = UINT32_MAX, gid = UINT32_MAX, gids[MINIT_MAX_GROUPS];
-	size_t line, n;
 
+	*grp = NULL;
 	if (colon != NULL) {
-		grp = colon + 1;
-		if (*grp == '\0' || strchr(grp, ':') != NULL) {
+		*grp = colon + 1;
+		if (**grp == '\0' || strchr(*grp, ':') != NULL) {
 			log_err("privdrop: --user %s: want USER or USER:GROUP", spec);
 			return -1;
 		}
 	}
-	if (ulen == 0 || ulen >= sizeof(user)) {
+	if (ulen == 0 || ulen >= PW_NAME_MAX) {
 		log_err("privdrop: --user %s: want USER or USER:GROUP", spec);
 		return -1;
 	}
 	memcpy(user, spec, ulen);
 	user[ulen] = '\0';
+	return 0;
+}
+
+/* USER, a name or a uid, in /etc/passwd: PW_OK with *pw, or PW_NOTFOUND
+ * for a uid without an entry; *uid set.  -1 on refusal (logged). */
+static int
+find_user(const struct accounts *a, const char *spec, const char *user,
+    struct pw_entry *pw, uint32_t *uid)
+{
+	enum pw_result r;
+	size_t line;
 
 	if (all_digits(user)) {
-		if (passwd_id_parse(user, ulen, &uid) == -1) {
+		if (passwd_id_parse(user, strlen(user), uid) == -1) {
 			log_err("privdrop: --user %s: uid out of range (0-%llu)",
 			    spec, ID_MAX);
 			return -1;
 		}
-		r = passwd_find(a->passwd, a->plen, NULL, uid, &pw, &line);
+		r = passwd_find(a->passwd, a->plen, NULL, *uid, pw, &line);
 	} else {
-		r = passwd_find(a->passwd, a->plen, user, 0, &pw, &line);
+		r = passwd_find(a->passwd, a->plen, user, 0, pw, &line);
 	}
-	if (r != PW_OK && r != PW_NOTFOUND) {
-		pw_error("/etc/passwd", spec, "user", r, line);
-		return -1;
-	}
-	if (r == PW_NOTFOUND && !all_digits(user)) {
+	if ((r != PW_OK && r != PW_NOTFOUND) ||
+	    (r == PW_NOTFOUND && !all_digits(user))) {
 		pw_error("/etc/passwd", spec, "user", r, line);
 		return -1;
 	}
 	if (r == PW_OK)
-		uid = pw.uid;
-	set_name_home(id, r == PW_OK ? &pw : NULL);
+		*uid = pw->uid;
+	return (int)r;
+}
+
+/* The gid and the group list: exactly GROUP when given; else the entry's
+ * (pw, NULL for a uid without one) initgroups list; else gid = uid. */
+static int
+resolve_groups(const struct accounts *a, const char *spec, const char *grp,
+    const struct pw_entry *pw, uint32_t uid, uint32_t *gid, uint32_t *gids,
+    size_t *n)
+{
+	enum pw_result r;
+	size_t line;
 
 	if (grp != NULL) {
 		/* exactly that gid; it is also the whole group list */
-		if (resolve_group(a, spec, grp, &gid) == -1)
+		if (resolve_group(a, spec, grp, gid) == -1)
 			return -1;
-		gids[0] = gid;
-		n = 1;
-	} else if (r == PW_OK) {
+		gids[0] = *gid;
+		*n = 1;
+	} else if (pw != NULL) {
 		/* initgroups semantics: primary gid plus every listing */
-		gid = pw.gid;
-		r = passwd_group_list(a->group, a->glen, pw.name, gid, gids,
-		    MINIT_MAX_GROUPS, &n, &line);
+		*gid = pw->gid;
+		r = passwd_group_list(a->group, a->glen, pw->name, *gid, gids,
+		    MINIT_MAX_GROUPS, n, &line);
 		if (r != PW_OK) {
 			pw_error("/etc/group", spec, "group", r, line);
 			return -1;
 		}
 	} else {
-		/* numeric uid without an entry: gid = uid, never 0 by default */
-		gid = uid;
-		gids[0] = gid;
-		n = 1;
+		/* numeric uid without an entry: gid = uid, never 0 by
+		 * default */
+		*gid = uid;
+		gids[0] = *gid;
+		*n = 1;
 	}
+	return 0;
+}
+
+static int
+resolve_spec(const struct accounts *a, const char *spec,
+    struct minit_identity *id)
+{
+	char user[PW_NAME_MAX];
+	const char *grp;
+	struct pw_entry pw;
+	int r;
+	/* (uid_t)-1 is no valid id (ID_MAX): never used as a silent default */
+	uint32_t uid = UINT32_MAX, gid = UINT32_MAX, gids[MINIT_MAX_GROUPS];
+	size_t n;
+
+	if (split_spec(spec, user, &grp) == -1)
+		return -1;
+	r = find_user(a, spec, user, &pw, &uid);
+	if (r == -1)
+		return -1;
+	set_name_home(id, r == PW_OK ? &pw : NULL);
+	if (resolve_groups(a, spec, grp, r == PW_OK ? &pw : NULL, uid, &gid,
+	    gids, &n) == -1)
+		return -1;
 	if (uid > ID_MAX || gid > ID_MAX)
 		return -1;	/* not reached: every path above sets both */
 	id->uid = uid;

@@ -108,7 +108,8 @@ init_prepare(struct minit_config *cfg)
 		return -1;
 	}
 	if (!cfg->no_init && getpid() != 1) {
-		/* Orphans of PROGRAM's tree come to us, not to the real init (P28). */
+		/* Orphans of PROGRAM's tree come to us, not to the real init
+		 * (P28). */
 		if (prctl(PR_SET_CHILD_SUBREAPER, 1) == -1) {
 			log_sys("init: PR_SET_CHILD_SUBREAPER");
 			return -1;
@@ -330,7 +331,8 @@ final_status(struct supervisor *sv)
 
 	strays_summary(cfg, ratelimit_take_dropped(&sv->strays));
 
-	if (WIFSIGNALED(sv->child_status) && WTERMSIG(sv->child_status) == SIGSYS &&
+	if (WIFSIGNALED(sv->child_status) &&
+	    WTERMSIG(sv->child_status) == SIGSYS &&
 	    strcmp(cfg->seccomp_profile, "off") != 0)
 		log_err("%s killed by SIGSYS: a syscall denied by seccomp profile '%s'",
 		    cfg->argv != NULL ? cfg->argv[0] : "minit --audit",
@@ -469,10 +471,11 @@ init_supervise(struct minit_config *cfg)
 	drop_startup_data(cfg);
 	if (privdrop_pid1(cfg) == -1 || pdeath_arm(cfg) == -1 ||
 	    seccomp_pid1(cfg) == -1) {
-		/* The failing step said why, in one line; exit 125 says the rest.
-		 * The kill can be refused (we may have dropped to the app's uid
-		 * while the child is still root), so go is closed too: the child
-		 * then ends by itself, without a word (child.c, await_go). */
+		/* The failing step said why, in one line; exit 125 says the
+		 * rest.  The kill can be refused (we may have dropped to the
+		 * app's uid while the child is still root), so go is closed
+		 * too: the child then ends by itself, without a word (child.c,
+		 * await_go). */
 		(void)kill(sv.child, SIGKILL);
 		(void)close(go[1]);
 		(void)waitpid(sv.child, NULL, 0);

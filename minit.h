@@ -1,5 +1,6 @@
-/* minit: shared types.  The parser fills one struct minit_config; every later
- * stage reads it (const) and owns nothing else.  See README.md for the options. */
+/* minit: shared types.  The parser fills one struct minit_config; every
+ * later stage reads it (const) and owns nothing else, except what start-up
+ * reads into it (see seccomp_text).  See README.md for the options. */
 #ifndef MINIT_H
 #define MINIT_H
 

@@ -115,7 +115,8 @@ walk_dir(struct walk *w, int dfd, int depth)	/* NOLINT(misc-no-recursion): WALK_
 			found = 1;
 			break;
 		}
-		if (fstatat(dirfd(d), de->d_name, &sub, AT_SYMLINK_NOFOLLOW) == -1 ||
+		if (fstatat(dirfd(d), de->d_name, &sub,
+		    AT_SYMLINK_NOFOLLOW) == -1 ||
 		    !S_ISDIR(sub.st_mode) || sub.st_dev != w->dev)
 			continue;	/* another mount is judged on its own */
 		found = judge(&sub, w->who);

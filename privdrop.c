@@ -1,8 +1,8 @@
 /* privdrop.c: the drop: PROGRAM gets the identity identity.c resolved
- * and the capabilities --cap keeps; PID 1 keeps nothing.  libcap-ng does the capability work; every result is then read
- * back from the kernel, because libcap-ng has silent no-ops (P07, P40): a
- * failed feature probe turns bounding-set and ambient calls into successes
- * that change nothing.
+ * and the capabilities --cap keeps; PID 1 keeps nothing.  libcap-ng does
+ * the capability work; every result is then read back from the kernel,
+ * because libcap-ng has silent no-ops (P07, P40): a failed feature probe
+ * turns bounding-set and ambient calls into successes that change nothing.
  *
  * Order (docs/security.md, "Order of operations", step 6): securebits and the bounding set while
  * CAP_SETPCAP is still held, then groups, gid, uid with keepcaps, then the
@@ -151,8 +151,9 @@ set_caps(const struct drop *d)
 	for (int c = 0; c <= d->last_cap; c++) {
 		if ((d->keep >> c & 1) == 0)
 			continue;
-		(void)capng_update(CAPNG_ADD, CAPNG_EFFECTIVE | CAPNG_PERMITTED |
-		    CAPNG_INHERITABLE, (unsigned)c);
+		(void)capng_update(CAPNG_ADD,
+		    CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE,
+		    (unsigned)c);
 		(void)capng_update(CAPNG_ADD, CAPNG_AMBIENT, (unsigned)c);
 	}
 	return capng_apply(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
@@ -303,7 +304,8 @@ drop_apply(const struct drop *d)
 		log_sys("%s: PR_SET_NO_NEW_PRIVS", d->who);
 		return -1;
 	}
-	if (verify_ids(d) == -1 || verify_caps(d) == -1 || verify_final(d) == -1)
+	if (verify_ids(d) == -1 || verify_caps(d) == -1 ||
+	    verify_final(d) == -1)
 		return -1;
 	return 0;
 }

@@ -29,12 +29,13 @@
 #endif
 
 /* One refusal: a line on stderr, or in --audit mode a verbose note. */
-#define REFUSE(cfg, ...) do {					\
-	if ((cfg)->audit)					\
-		log_verbose((cfg), __VA_ARGS__);		\
-	else							\
-		log_err(__VA_ARGS__);				\
-} while (0)
+#define REFUSE(cfg, ...)					\
+	do {							\
+		if ((cfg)->audit)				\
+			log_verbose((cfg), __VA_ARGS__);	\
+		else						\
+			log_err(__VA_ARGS__);			\
+	} while (0)
 
 static int
 path_ro(const char *path, bool *ro)
@@ -162,7 +163,8 @@ check_program(const struct minit_config *cfg, bool root_warned)
 
 	if (cfg->argv == NULL)
 		return 0;
-	err = execpath_resolve(cfg->argv[0], execpath_from_env(cfg->envp), path, sizeof(path));
+	err = execpath_resolve(cfg->argv[0], execpath_from_env(cfg->envp), path,
+	    sizeof(path));
 	if (err != 0) {
 		log_verbose(cfg, "rootfs: PROGRAM %s not resolved here (%s): "
 		    "the child reports it", cfg->argv[0], strerror(err));
@@ -170,7 +172,8 @@ check_program(const struct minit_config *cfg, bool root_warned)
 	}
 	mounts_path_dir(path, dir, sizeof(dir));
 	if (path_ro(path, &ro_file) == -1 || path_ro(dir, &ro_dir) == -1) {
-		/* Missing or unreachable: the child's exec reports it (126/127). */
+		/* Missing or unreachable: the child's exec reports it
+		 * (126/127). */
 		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the child reports it",
 		    path, strerror(errno));
 		return 0;

@@ -15,8 +15,8 @@
  * Every filter is native x86_64 only with BADARCH = KILL_PROCESS (P11,
  * P12); see seccomp_build.c. */
 #include <errno.h>
-#include <linux/seccomp.h>
 #include <fcntl.h>
+#include <linux/seccomp.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,7 +59,8 @@ builtin_find(const char *name, int deny)
 	/* cppcheck-suppress knownConditionTrueFalse */
 	if (minit_builtin_bpf == NULL)
 		return NULL;
-	for (const struct builtin_bpf *b = minit_builtin_bpf; b->name != NULL; b++)
+	for (const struct builtin_bpf *b = minit_builtin_bpf; b->name != NULL;
+	    b++)
 		if (b->deny == deny && strcmp(b->name, name) == 0)
 			return b;
 	return NULL;
@@ -158,7 +159,8 @@ seccomp_prepare(struct minit_config *cfg)
 		    "a syscall filter");
 		return 0;
 	}
-	if (builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action) != NULL)
+	if (builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action) !=
+	    NULL)
 		goto kernel;	/* parsed and checked at build time (bpfgen) */
 	if (builtin_text(cfg->seccomp_profile, 0) == NULL &&
 	    read_file(cfg->seccomp_profile, &cfg->seccomp_text,
@@ -238,7 +240,8 @@ seccomp_usable(void)
 	uint32_t act[] = { SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_LOG };
 
 	for (size_t i = 0; i < sizeof(act) / sizeof(act[0]); i++)
-		if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &act[i]) != 0)
+		if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0,
+		    &act[i]) != 0)
 			return 0;
 	return 1;
 }
@@ -517,8 +520,9 @@ seccomp_print(const struct minit_config *cfg)
 	def = profile_concrete(p->def, deny);
 	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n",
 	    log_escape(ebuf, sizeof(ebuf), name, strlen(name)),
-	    action_text(profile_concrete((struct prof_action){ .act = PROF_DENY },
-	    deny), abuf, sizeof(abuf)));
+	    action_text(profile_concrete(
+	    (struct prof_action){ .act = PROF_DENY }, deny), abuf,
+	    sizeof(abuf)));
 	printf("# argument conditions compare the low 32 bits\n");
 	printf("%-22s %s\n", "default-action", action_text(def, abuf, sizeof(abuf)));
 	snprintf(abuf, sizeof(abuf), "non-%s-abi", arch_native.name);

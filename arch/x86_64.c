@@ -28,7 +28,7 @@ probe_i386(void)
 {
 	long r;
 
-	__asm__ volatile ("int $0x80" : "=a"(r) : "a"(20L) : "memory");
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(20L) : "memory");
 	if (r > 0)
 		return 0;
 	errno = r < 0 && r > -4096 ? (int)-r : EINVAL;

@@ -65,7 +65,8 @@ export(const struct profile *p, int deny, const char *label,
 	}
 	*n = (size_t)size / sizeof(struct sock_filter);
 	*insns = malloc((size_t)size);
-	if (*insns == NULL || pread(fileno(f), *insns, (size_t)size, 0) != size) {
+	if (*insns == NULL ||
+	    pread(fileno(f), *insns, (size_t)size, 0) != size) {
 		fprintf(stderr, "bpfgen: %s: reading the export back\n", label);
 		goto fail;
 	}
@@ -113,15 +114,16 @@ main(int argc, char **argv)
 		const char *text = profile_builtin(want[w].name);
 		size_t n;
 
-		if (text == NULL || profile_parse(p, text, strlen(text), &err) != 0) {
+		if (text == NULL ||
+		    profile_parse(p, text, strlen(text), &err) != 0) {
 			fprintf(stderr, "bpfgen: %s:%u: %s\n", want[w].name,
 			    err.line, text == NULL ? "no such builtin" : err.msg);
 			return 1;
 		}
 		for (int i = 0; strcmp(want[w].name, "pid1") != 0 &&
 		    needed[i] != NULL; i++)
-			if (!profile_always_allows(p, profile_syscall_nr(needed[i]),
-			    want[w].deny)) {
+			if (!profile_always_allows(p,
+			    profile_syscall_nr(needed[i]), want[w].deny)) {
 				fprintf(stderr, "bpfgen: %s denies %s\n",
 				    want[w].name, needed[i]);
 				return 1;

@@ -1,8 +1,8 @@
 /* libFuzzer target: the --env-file format (envline.c).  Pure.  Checks that
  * every accepted entry is KEY=VALUE with a valid, allowed KEY and no NUL,
  * CR or newline. */
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "envline.h"
@@ -14,8 +14,10 @@ check(void *ctx, const char *entry, size_t len, size_t keylen)
 {
 	(void)ctx;
 	if (keylen == 0 || keylen >= len || entry[keylen] != '=' ||
-	    memchr(entry, '\0', len) != NULL || memchr(entry, '\n', len) != NULL ||
-	    memchr(entry, '\r', len) != NULL || memchr(entry, '=', keylen) != NULL ||
+	    memchr(entry, '\0', len) != NULL ||
+	    memchr(entry, '\n', len) != NULL ||
+	    memchr(entry, '\r', len) != NULL ||
+	    memchr(entry, '=', keylen) != NULL ||
 	    envline_name_forbidden(entry, keylen))
 		__builtin_trap();
 	return 0;

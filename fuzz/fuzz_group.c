@@ -1,6 +1,6 @@
 /* libFuzzer target: /etc/group parser (passwd.c).  Pure. */
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "passwd.h"
 

@@ -24,8 +24,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r == 1) {
 			/* touch every string: ASan catches a bad pointer */
 			volatile size_t n = strlen(e.root) + strlen(e.point) +
-			    strlen(e.opts) + strlen(e.fstype) + strlen(e.source) +
-			    strlen(e.sb_opts);
+			    strlen(e.opts) + strlen(e.fstype) +
+			    strlen(e.source) + strlen(e.sb_opts);
 			(void)n;
 			(void)mountinfo_writable(&e);
 			(void)mountinfo_covers(e.point, "/usr/bin/x");

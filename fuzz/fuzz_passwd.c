@@ -1,6 +1,6 @@
 /* libFuzzer target: /etc/passwd parser (passwd.c).  Pure. */
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "passwd.h"

@@ -18,7 +18,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (profile_parse(&p, (const char *)data, size, &err) == -1) {
 		/* a refusal always says why, and fits its buffer */
-		if (err.msg[0] == '\0' || memchr(err.msg, '\0', sizeof(err.msg)) == NULL)
+		if (err.msg[0] == '\0' ||
+		    memchr(err.msg, '\0', sizeof(err.msg)) == NULL)
 			__builtin_trap();
 		return 0;
 	}
@@ -41,7 +42,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* none of the excluded values may match a compare */
 			for (unsigned v = 0; v < r->cond[i].nvals; v++)
 				for (int j = 0; j < n; j++)
-					if ((r->cond[i].val[v] & m[j].mask) == m[j].val)
+					if ((r->cond[i].val[v] & m[j].mask) ==
+					    m[j].val)
 						__builtin_trap();
 		}
 	}

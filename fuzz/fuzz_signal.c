@@ -1,7 +1,8 @@
 /* fuzz_signal: signal names and the FROM:TO maps (--signal-map, --map-exit)
- * and options_parse_uint under them.  Besides "no crash", each call is checked
- * against its contract: results in range, and what options_parse_uint accepts is
- * exactly the decimal value of the string, never above its max. */
+ * and options_parse_uint under them.  Besides "no crash", each call is
+ * checked against its contract: results in range, and what
+ * options_parse_uint accepts is exactly the decimal value of the string,
+ * never above its max. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

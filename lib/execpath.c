@@ -45,7 +45,8 @@ execpath_resolve(const char *name, const char *path, char *buf, size_t size)
 				memcpy(buf, path, dlen);
 				buf[dlen] = '/';
 				memcpy(buf + dlen + 1, name, nlen + 1);
-				if (stat(buf, &st) == 0 && S_ISREG(st.st_mode)) {
+				if (stat(buf, &st) == 0 &&
+				    S_ISREG(st.st_mode)) {
 					if (access(buf, X_OK) == 0)
 						return 0;
 					err = EACCES;

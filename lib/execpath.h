@@ -15,6 +15,7 @@ const char *execpath_from_env(char *const envp[]);
  * each absolute element of path is tried in turn; relative and empty ones
  * are skipped.  Returns 0, or an errno: ENOENT (nowhere), EACCES (found
  * but not executable anywhere), ENAMETOOLONG. */
-int	execpath_resolve(const char *name, const char *path, char *buf, size_t size);
+int	execpath_resolve(const char *name, const char *path, char *buf,
+	    size_t size);
 
 #endif

@@ -1,7 +1,7 @@
 /* mountinfo.c: parse /proc/self/mountinfo (proc(5), "/proc/pid/mountinfo"):
  *
- *   36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
- *   (1)(2)(3)   (4)   (5)      (6)      (7)    (8) (9)    (10)        (11)
+ * 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=ro
+ * (1)(2)(3)   (4)   (5)      (6)      (7)    (8) (9)    (10)        (11)
  *
  * Field 7 is zero or more optional fields ended by a lone "-", so newer
  * kernels may add tags there without breaking us.  The kernel escapes space,
@@ -25,7 +25,8 @@ mountinfo_unescape(char *s)
 	for (const char *r = s; *r != '\0'; r++) {
 		if (r[0] == '\\' && is_odigit(r[1]) && is_odigit(r[2]) &&
 		    is_odigit(r[3])) {
-			int v = (r[1] - '0') * 64 + (r[2] - '0') * 8 + (r[3] - '0');
+			int v = (r[1] - '0') * 64 + (r[2] - '0') * 8 +
+			    (r[3] - '0');
 
 			if (v == 0 || v > 255)
 				return -1;	/* no path holds a NUL */
@@ -128,7 +129,8 @@ parse_line(char *line, struct mountinfo_entry *e)
 		f = field(&p);
 	while (f != NULL && strcmp(f, "-") != 0);
 	if (f == NULL || (e->fstype = field(&p)) == NULL ||
-	    (e->source = field(&p)) == NULL || (e->sb_opts = field(&p)) == NULL ||
+	    (e->source = field(&p)) == NULL ||
+	    (e->sb_opts = field(&p)) == NULL ||
 	    *p != '\0')
 		return -1;
 	if (mountinfo_unescape(e->root) == -1 ||
@@ -175,5 +177,6 @@ mountinfo_covers(const char *mnt, const char *path)
 		return path[0] == '/';
 	while (n > 1 && mnt[n - 1] == '/')
 		n--;
-	return strncmp(mnt, path, n) == 0 && (path[n] == '\0' || path[n] == '/');
+	return strncmp(mnt, path, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/');
 }

@@ -21,7 +21,8 @@
 #include "options_help.h"
 
 enum {
-	OPT_SIGNAL_MAP = 256, OPT_GRACE, OPT_MAP_EXIT, OPT_NO_INIT, OPT_KEEP_FDS,
+	OPT_SIGNAL_MAP = 256, OPT_GRACE, OPT_MAP_EXIT, OPT_NO_INIT,
+	OPT_KEEP_FDS,
 	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
 	OPT_AUDIT, OPT_JSON,
@@ -67,7 +68,8 @@ static const char *const signal_names[32] = {
 };
 
 int
-options_parse_uint(const char *s, unsigned long long max, unsigned long long *out)
+options_parse_uint(const char *s, unsigned long long max,
+    unsigned long long *out)
 {
 	unsigned long long v = 0;
 
@@ -87,8 +89,9 @@ options_parse_uint(const char *s, unsigned long long max, unsigned long long *ou
 	return 0;
 }
 
-/* Kernel numbering, not the libc's SIGRTMIN (musl and glibc reserve some real-time
- * signals for themselves, but minit forwards what it receives by number). */
+/* Kernel numbering, not the libc's SIGRTMIN (musl and glibc reserve some
+ * real-time signals for themselves, but minit forwards what it receives by
+ * number). */
 #define KERNEL_SIGRTMIN 32
 #define KERNEL_SIGRTMAX 64
 
@@ -103,7 +106,8 @@ options_signal_from_name(const char *name)
 	if (strncasecmp(p, "SIG", 3) == 0)
 		p += 3;
 	for (int i = 1; i < 32; i++)
-		if (signal_names[i] != NULL && strcasecmp(p, signal_names[i]) == 0)
+		if (signal_names[i] != NULL &&
+		    strcasecmp(p, signal_names[i]) == 0)
 			return i;
 	if (strcasecmp(p, "IOT") == 0)
 		return SIGABRT;
@@ -184,7 +188,8 @@ options_parse_exit_pair(const char *s, int *from, int *to)
 	unsigned long long f, t;
 
 	if (split_pair(s, a, b, sizeof(a)) == -1 ||
-	    options_parse_uint(a, 255, &f) == -1 || options_parse_uint(b, 255, &t) == -1)
+	    options_parse_uint(a, 255, &f) == -1 ||
+	    options_parse_uint(b, 255, &t) == -1)
 		return -1;
 	*from = (int)f;
 	*to = (int)t;

@@ -12,7 +12,8 @@ enum options_result {
 };
 
 void	options_init(struct minit_config *cfg);
-enum options_result options_parse(struct minit_config *cfg, int argc, char *argv[]);
+enum options_result options_parse(struct minit_config *cfg, int argc,
+	    char *argv[]);
 /* The MINIT_* knobs (VERBOSE, KILL_GROUP, GRACE, PDEATH_SIGNAL) from envp;
  * before options_parse, so the command line wins.  -1: one line logged. */
 int	options_from_env(struct minit_config *cfg, char *const envp[]);
@@ -24,6 +25,7 @@ int	options_parse_signal_pair(const char *s, int *from, int *to);
 /* "143:0" into *from, *to (0..255); -1 on error. */
 int	options_parse_exit_pair(const char *s, int *from, int *to);
 /* Strict unsigned decimal: digits only, no sign, no spaces, <= max. */
-int	options_parse_uint(const char *s, unsigned long long max, unsigned long long *out);
+int	options_parse_uint(const char *s, unsigned long long max,
+	    unsigned long long *out);
 
 #endif

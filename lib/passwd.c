@@ -44,7 +44,8 @@ name_ok(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+		    c == '.' ||
 		    c == '$' || c == '@'))
 			return 0;
 	}
@@ -170,7 +171,8 @@ group_line(const char *line, size_t len, struct field f[GROUP_FIELDS],
 	struct field m;
 
 	if (split_fields(line, len, f, GROUP_FIELDS) == -1 ||
-	    !name_ok(f[0].p, f[0].len) || passwd_id_parse(f[2].p, f[2].len, gid) == -1)
+	    !name_ok(f[0].p, f[0].len) ||
+	    passwd_id_parse(f[2].p, f[2].len, gid) == -1)
 		return -1;
 	for (size_t pos = 0; next_member(&f[3], &pos, &m);)
 		if (!name_ok(m.p, m.len))
@@ -189,13 +191,19 @@ is_member(const struct field *members, const char *user)
 	return 0;
 }
 
-enum pw_result
-passwd_group_find(const char *buf, size_t len, const char *name, uint32_t *gid,
-    size_t *line)
+/* The one walk of /etc/group: fn for each entry (blank lines skipped)
+ * with its fields and gid, until fn says stop (nonzero, returned).
+ * PW_MALFORMED on a bad line; *line is the 1-based line number of the
+ * stop or the bad line, 0 after the end. */
+typedef int (*group_fn)(void *ctx, const struct field f[GROUP_FIELDS],
+    uint32_t gid);
+
+static int
+group_walk(const char *buf, size_t len, size_t *line, group_fn fn, void *ctx)
 {
-	int found = 0, dup = 0;
 	const char *l;
 	size_t pos = 0, llen;
+	int stop;
 
 	*line = 0;
 	while (next_line(buf, len, &pos, &l, &llen)) {
@@ -207,16 +215,45 @@ passwd_group_find(const char *buf, size_t len, const char *name, uint32_t *gid,
 			continue;
 		if (group_line(l, llen, f, &g) == -1)
 			return PW_MALFORMED;
-		if (!field_is(&f[0], name))
-			continue;
-		if (found)
-			dup = 1;
-		else
-			*gid = g;
-		found = 1;
+		stop = fn(ctx, f, g);
+		if (stop != 0)
+			return stop;
 	}
 	*line = 0;
-	return dup ? PW_DUPLICATE : found ? PW_OK : PW_NOTFOUND;
+	return PW_OK;
+}
+
+struct group_by_name {
+	const char	*name;
+	uint32_t	*gid;
+	int		 found, dup;
+};
+
+static int
+match_name(void *ctx, const struct field f[GROUP_FIELDS], uint32_t gid)
+{
+	struct group_by_name *q = ctx;
+
+	if (!field_is(&f[0], q->name))
+		return 0;
+	if (q->found)
+		q->dup = 1;
+	else
+		*q->gid = gid;
+	q->found = 1;
+	return 0;
+}
+
+enum pw_result
+passwd_group_find(const char *buf, size_t len, const char *name, uint32_t *gid,
+    size_t *line)
+{
+	struct group_by_name q = { .name = name, .gid = gid };
+	int r = group_walk(buf, len, line, match_name, &q);
+
+	if (r != PW_OK)
+		return (enum pw_result)r;
+	return q.dup ? PW_DUPLICATE : q.found ? PW_OK : PW_NOTFOUND;
 }
 
 static int
@@ -231,29 +268,33 @@ add_gid(uint32_t *gids, size_t max, size_t *n, uint32_t gid)
 	return 0;
 }
 
-enum pw_result
-passwd_group_list(const char *buf, size_t len, const char *user, uint32_t primary,
-    uint32_t *gids, size_t max, size_t *n, size_t *line)
+struct group_list {
+	const char	*user;
+	uint32_t	*gids;
+	size_t		 max, *n;
+};
+
+static int
+add_member(void *ctx, const struct field f[GROUP_FIELDS], uint32_t gid)
 {
-	const char *l;
-	size_t pos = 0, llen;
+	struct group_list *q = ctx;
+
+	if (is_member(&f[3], q->user) &&
+	    add_gid(q->gids, q->max, q->n, gid) == -1)
+		return PW_TOOMANY;
+	return 0;
+}
+
+enum pw_result
+passwd_group_list(const char *buf, size_t len, const char *user,
+    uint32_t primary, uint32_t *gids, size_t max, size_t *n, size_t *line)
+{
+	struct group_list q = { .user = user, .gids = gids, .max = max,
+	    .n = n };
 
 	*n = 0;
 	*line = 0;
 	if (add_gid(gids, max, n, primary) == -1)
 		return PW_TOOMANY;
-	while (next_line(buf, len, &pos, &l, &llen)) {
-		struct field f[GROUP_FIELDS];
-		uint32_t g;
-
-		++*line;
-		if (llen == 0)
-			continue;
-		if (group_line(l, llen, f, &g) == -1)
-			return PW_MALFORMED;
-		if (is_member(&f[3], user) && add_gid(gids, max, n, g) == -1)
-			return PW_TOOMANY;
-	}
-	*line = 0;
-	return PW_OK;
+	return (enum pw_result)group_walk(buf, len, line, add_member, &q);
 }

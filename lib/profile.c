@@ -179,7 +179,8 @@ profile_always_allows(const struct profile *p, int nr, int deny_action)
 	if (s->state == PROF_SYS_ALWAYS)
 		return runs(profile_concrete(s->action, deny_action));
 	if (s->state == PROF_SYS_IF)
-		return runs(def) && runs(profile_concrete(s->action, deny_action));
+		return runs(def) &&
+		    runs(profile_concrete(s->action, deny_action));
 	return runs(def);
 }
 
@@ -407,7 +408,8 @@ add_rule(struct parser *ps, int nr, struct prof_action a,
 		drop_rules(p, nr);
 		s->state = ncond == 0 ? PROF_SYS_ALWAYS : PROF_SYS_IF;
 		s->action = a;
-		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX : ps->line);
+		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX :
+		    ps->line);
 	}
 	if (ncond == 0)
 		return 0;
@@ -538,7 +540,8 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 	}
 	if (strcmp(tok[0], "include") == 0) {
 		const char *t;
-		struct parser inner = { .p = ps->p, .err = ps->err, .depth = 1 };
+		struct parser inner = { .p = ps->p, .err = ps->err,
+		    .depth = 1 };
 
 		if (ntok != 2)
 			return fail(ps, "include: want one builtin profile name");
@@ -693,7 +696,8 @@ profile_finish(const struct profile *p, int deny_action, struct prof_filter *f)
 		if (s->state == PROF_SYS_ALWAYS)
 			f->rule[f->nrules++] = (struct prof_frule){
 			    .nr = (uint16_t)nr, .line = s->line, .action = a };
-		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules; k++)
+		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules;
+		    k++)
 			if (p->rule[k].nr == nr)
 				finish_rule(&p->rule[k], a, f);
 	}

@@ -133,7 +133,8 @@ static const char default_text[] =
 	"deny clone if arg0 & CLONE_NEWUSER == CLONE_NEWUSER\n"
 	"deny clone if arg0 & CLONE_NEWPID == CLONE_NEWPID\n"
 	"deny clone if arg0 & CLONE_NEWNET == CLONE_NEWNET\n"
-	/* 32-bit compares: junk in the high half still matches (CVE-2019-10063) */
+	/* 32-bit compares: junk in the high half still matches
+	 * (CVE-2019-10063) */
 	"deny ioctl if arg1 == TIOCSTI\n"
 	"deny ioctl if arg1 == TIOCLINUX\n"
 	"deny personality if arg0 != PER_LINUX,PER_LINUX32,PER_QUERY\n";
@@ -171,8 +172,7 @@ static const char pid1_text[] =
 	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
 	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
 	/* musl's open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels */
-	"allow fcntl if arg1 == F_SETFD\n"
-	;
+	"allow fcntl if arg1 == F_SETFD\n";
 
 const char *
 profile_builtin(const char *name)

@@ -9,11 +9,12 @@
 
 /* Checks, or'ed. */
 enum {
-	READFILE_NOFOLLOW = 1 << 0,	/* open: a symlink as the last name fails
-					 * (it could point anywhere root may read) */
-	READFILE_REGULAR = 1 << 1,	/* a regular file only: a FIFO would block,
-					 * a device read as empty or forever;
-					 * its size is checked before reading */
+	/* open: a symlink as the last name fails (it could point anywhere
+	 * root may read) */
+	READFILE_NOFOLLOW = 1 << 0,
+	/* a regular file only (a FIFO would block, a device read as empty
+	 * or forever); its size is checked before reading */
+	READFILE_REGULAR = 1 << 1,
 };
 
 enum readfile_result {

@@ -2,9 +2,10 @@
  *
  * Every filter is for the native ABI only (arch/) with BADARCH =
  * KILL_PROCESS, so the other ABIs (on x86_64: i386 int 0x80 and x32, which
- * use other syscall numbers) are killed (P11, P12); libseccomp builds a binary tree (OPTIMIZE 2) and argument
- * checks are 32-bit masked compares (P17), which leaves every other syscall
- * to the kernel's action cache (P18).  The builtin profiles go through this
+ * use other syscall numbers) are killed (P11, P12); libseccomp builds a
+ * binary tree (OPTIMIZE 2) and argument checks are 32-bit masked compares
+ * (P17), which leaves every other syscall to the kernel's action cache
+ * (P18).  The builtin profiles go through this
  * same code at build time (build-aux/bpfgen.c), profile files at run time. */
 #include <errno.h>
 
@@ -73,7 +74,8 @@ seccomp_build_filter(const struct prof_filter *f, const char *label)
 		log_err("seccomp: %s: cannot create the filter", label);
 		return NULL;
 	}
-	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
+	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+	    SCMP_ACT_KILL_PROCESS);
 	if (rc == 0)
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
 	if (rc != 0) {
