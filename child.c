@@ -91,10 +91,12 @@ signals_default(void)
 
 		if (sig == SIGKILL || sig == SIGSTOP)
 			continue;
-		if (syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(old.mask)) == 0 &&
+		if (syscall(SYS_rt_sigaction, sig, NULL, &old,
+			sizeof(old.mask)) == 0 &&
 		    old.handler == SIG_IGN && sig != SIGCHLD)
 			continue;	/* the caller's: kept */
-		(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL, sizeof(dfl.mask));
+		(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
+		    sizeof(dfl.mask));
 	}
 }
 
@@ -111,7 +113,8 @@ discard_own_sigpipe(void)
 
 	(void)syscall(SYS_rt_sigaction, SIGPIPE, &ign, &old, sizeof(ign.mask));
 	if (old.handler != SIG_IGN)
-		(void)syscall(SYS_rt_sigaction, SIGPIPE, &dfl, NULL, sizeof(dfl.mask));
+		(void)syscall(SYS_rt_sigaction, SIGPIPE, &dfl, NULL,
+		    sizeof(dfl.mask));
 }
 
 /* A session of its own; stdin's terminal, if any, as its controlling tty so

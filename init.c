@@ -231,7 +231,8 @@ report_stray(struct supervisor *sv, pid_t pid, int ws)
 	if (sv->cfg->verbose == 0)
 		return;
 	(void)clock_gettime(CLOCK_MONOTONIC, &now);
-	say = ratelimit_event(&sv->strays, (long)now.tv_sec, STRAY_BURST, &before);
+	say = ratelimit_event(&sv->strays, (long)now.tv_sec, STRAY_BURST,
+	    &before);
 	strays_summary(sv->cfg, before);
 	if (say)
 		log_verbose(sv->cfg, "init: reaped pid %d, not PROGRAM, status %d",
@@ -425,7 +426,8 @@ pdeath_arm(const struct minit_config *cfg)
 		return -1;
 	}
 	if (getppid() != cfg->parent)
-		(void)sigqueue(getpid(), cfg->pdeath_signal, (union sigval){ 0 });
+		(void)sigqueue(getpid(), cfg->pdeath_signal,
+		    (union sigval){ 0 });
 	return 0;
 }
 

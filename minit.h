@@ -53,9 +53,9 @@ struct minit_config {
 	bool		 no_init;	/* --no-init: harden, then exec in place */
 	bool		 keep_fds;	/* --keep-fds: inherit every fd */
 	unsigned	 grace;		/* --grace SECONDS before SIGKILL */
-	unsigned char	 sigmap[MINIT_NSIG];	/* --signal-map: 0 = same signal,
-						 * MINIT_SIGMAP_DROP: not forwarded */
-	int		 pdeath_signal;	/* -p: sent to us when our parent dies; 0: none */
+	/* --signal-map: 0 = the same signal, MINIT_SIGMAP_DROP = dropped */
+	unsigned char	 sigmap[MINIT_NSIG];
+	int		 pdeath_signal;	/* -p: ours when our parent dies */
 	pid_t		 parent;	/* getppid() at start (init_prepare), for -p */
 	int		 exitmap[256];	/* --map-exit: -1 = unchanged */
 

@@ -30,7 +30,8 @@ check_config(const struct minit_config *cfg, enum options_result r)
 	if (cfg->nenv_files > MINIT_MAX_ENV_FILES || cfg->grace > 86400)
 		__builtin_trap();
 	for (int i = 0; i < MINIT_NSIG; i++)
-		if (cfg->sigmap[i] >= MINIT_NSIG && cfg->sigmap[i] != MINIT_SIGMAP_DROP)
+		if (cfg->sigmap[i] >= MINIT_NSIG &&
+		    cfg->sigmap[i] != MINIT_SIGMAP_DROP)
 			__builtin_trap();
 	if (cfg->pdeath_signal < 0 || cfg->pdeath_signal >= MINIT_NSIG ||
 	    cfg->pdeath_signal == SIGSTOP || cfg->pdeath_signal == SIGCHLD)

@@ -266,7 +266,8 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 			log_err("--signal-map: '%s': SIGKILL, SIGSTOP and SIGCHLD are never forwarded", arg);
 			return -1;
 		}
-		cfg->sigmap[from] = to == 0 ? MINIT_SIGMAP_DROP : (unsigned char)to;
+		cfg->sigmap[from] =
+		    to == 0 ? MINIT_SIGMAP_DROP : (unsigned char)to;
 		return 0;
 	case 'p':
 		from = options_signal_from_name(arg);
