@@ -93,6 +93,8 @@ init_prepare(struct minit_config *cfg)
 	sigset_t all;
 
 	cfg->parent = getppid();	/* for -p: did it die before we armed? */
+	cfg->job_control = getpid() != 1 && !cfg->no_init &&
+	    tcgetpgrp(STDIN_FILENO) == getpgrp();
 	if (!cfg->no_init)
 		release_tty(cfg);
 	all_signals(&all);
@@ -155,7 +157,10 @@ signal_rest(const struct supervisor *sv, int sig)
 	}
 }
 
-/* Job control, when minit is a job of an interactive shell (not PID 1):
+/* Job control, when minit started as a foreground job of an interactive
+ * shell (cfg->job_control, init_prepare: not PID 1, stdin a terminal whose
+ * foreground process group is minit's; seen at start, as PID 1's seccomp
+ * allow-list has no ioctl):
  * Ctrl-Z sends SIGTSTP to minit's process group, which is minit alone,
  * since PROGRAM has a session of its own.  Forwarded as it is, the signal
  * would do nothing: PROGRAM's process group is orphaned (its parent, minit,
@@ -165,15 +170,17 @@ signal_rest(const struct supervisor *sv, int sig)
  * `fg` or `bg` sends SIGCONT to minit, which forwards it.  As PID 1 (docker
  * run -it) none of this applies: a shell PROGRAM holds the terminal and does
  * its own job control, and no one outside could resume a stopped container.
- * A --signal-map for the signal wins.  true: the signal was handled here. */
+ * Anywhere else (a supervisor, a Kubernetes pod) the signal is forwarded as
+ * it is: nobody there would resume a stopped minit.  A --signal-map for the
+ * signal wins.  true: the signal was handled here. */
 static bool
 job_control_stop(const struct supervisor *sv, int signo, pid_t target)
 {
-	if (getpid() == 1 || sv->cfg->sigmap[signo] != 0 ||
+	if (!sv->cfg->job_control || sv->cfg->sigmap[signo] != 0 ||
 	    (signo != SIGTSTP && signo != SIGTTIN && signo != SIGTTOU))
 		return false;
-	log_verbose(sv->cfg, "init: signal %d: stopping %d, then minit (job control)",
-	    signo, (int)target);
+	log_verbose(sv->cfg, "init: signal %d: stopping %d, then minit "
+	    "(job control)", signo, (int)target);
 	if (kill(target, SIGSTOP) == -1 && errno != ESRCH)
 		log_sys("init: kill %d SIGSTOP", (int)target);
 	(void)kill(getpid(), SIGSTOP);	/* cannot be blocked: we stop here */

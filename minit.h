@@ -57,6 +57,7 @@ struct minit_config {
 	unsigned char	 sigmap[MINIT_NSIG];
 	int		 pdeath_signal;	/* -p: ours when our parent dies */
 	pid_t		 parent;	/* getppid() at start (init_prepare), for -p */
+	bool		 job_control;	/* a shell's foreground job (init_prepare) */
 	int		 exitmap[256];	/* --map-exit: -1 = unchanged */
 
 	/* privileges (privdrop.c, envfile.c) */

@@ -374,6 +374,18 @@ running() { local p; for p; do [ "$(state "$p")" != T ] || return 1; done; }
 	pty_end
 }
 
+@test "job control, not PID 1 and not a terminal's foreground job: SIGTSTP is forwarded as it is" {
+	bg "$MINIT" "${P[@]}" -v -- "$TBIN/probe" wait-signal 20 < /dev/null
+	wait_out '^ready'
+	kill -s TSTP "$BGPID"
+	wait_out '^got 20 '	# PROGRAM's own handler saw it
+	[ "$(state "$BGPID")" != T ]
+	refute_line_has 'job control'
+	kill -s TERM "$BGPID"
+	wait_bg
+	assert_status 0
+}
+
 @test "job control, PID 1 (docker run -it): a shell PROGRAM stops its own jobs; a bare PROGRAM is not stopped" {
 	local tag=$((2000000 + RANDOM)) prog
 	# setsid -c: the namespace's init leads a session owning the pty, as a
