@@ -67,13 +67,16 @@ fail(const struct minit_config *cfg, int status_fd, int go_fd, int code,
 }
 
 /* Dispositions back to SIG_DFL while everything is still blocked (P27): a
- * signal arriving now must not run one of our handlers.  A signal the caller
- * ignored stays ignored, as POSIX has it across exec (`nohup minit ...`:
- * PROGRAM keeps ignoring SIGHUP), but SIGCHLD: ignored, the kernel would
- * reap PROGRAM's children for it and its wait() would fail (P27).  minit
- * itself sets no handler and ignores nothing, so every SIG_IGN here is the
- * caller's.  The raw syscall, because musl's sigaction() refuses the
- * real-time signals it reserves (32-34), and those must be reset too. */
+ * signal arriving now must not run one of our handlers.  A standard signal
+ * the caller ignored stays ignored, as POSIX has it across exec (`nohup
+ * minit ...`: PROGRAM keeps ignoring SIGHUP), but SIGCHLD: ignored, the
+ * kernel would reap PROGRAM's children for it and its wait() would fail
+ * (P27).  The real-time ones (32-64) are always reset: the first of them
+ * belong to the caller's C library (glibc 32-33, musl 32-34), and GNU make,
+ * for one, leaves 32 and 33 ignored in what it runs; PROGRAM's libc and
+ * `docker kill -s RTMIN` need them at their default.  minit itself sets no
+ * handler and ignores nothing, so every SIG_IGN here is the caller's.  The
+ * raw syscall, because musl's sigaction() refuses 32-34. */
 struct kernel_sigaction {
 	void		(*handler)(int);
 	unsigned long	 flags;
@@ -93,7 +96,7 @@ signals_default(void)
 			continue;
 		if (syscall(SYS_rt_sigaction, sig, NULL, &old,
 			sizeof(old.mask)) == 0 &&
-		    old.handler == SIG_IGN && sig != SIGCHLD)
+		    old.handler == SIG_IGN && sig != SIGCHLD && sig < 32)
 			continue;	/* the caller's: kept */
 		(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
 		    sizeof(dfl.mask));

@@ -149,7 +149,9 @@ pdeath_run() {
 # sum_strays: the strays OUTPUT reports: one per line, plus the summaries.
 sum_strays() {
 	local one more
-	one=$(grep -c 'reaped pid [0-9]*, not PROGRAM, status 0$' <<<"$output" || true)
+	# any status: an orphan still running when PROGRAM ends dies of the
+	# grace period's SIGTERM (143)
+	one=$(grep -c 'reaped pid [0-9]*, not PROGRAM, status [0-9]*$' <<<"$output" || true)
 	more=$(sed -n 's/.*reaped \([0-9]*\) more processes that were not PROGRAM.*/\1/p' <<<"$output" |
 	    awk '{ n += $1 } END { print n + 0 }')
 	echo "$one $more"
