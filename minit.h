@@ -72,6 +72,7 @@ struct minit_config {
 	const char	*seccomp_profile;	/* "default", "strict", "off" or a path */
 	enum seccomp_action seccomp_action;
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
+	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
 
 	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
 	 * has its own copy (init.c, init_supervise).  envp above holds the

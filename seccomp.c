@@ -25,11 +25,13 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "arch.h"
 #include "log.h"
+#include "oci.h"
 #include "profile.h"
 #include "readfile.h"
 #include "seccomp.h"
@@ -81,13 +83,41 @@ read_file(const char *path, char **text, size_t *len)
 	return r == READFILE_OK ? 0 : -1;
 }
 
-/* Parse a profile into a fresh anonymous mapping (unmapped by the caller
- * with profile_free), so a short-lived profile leaves no heap behind in
- * PID 1.  label names it in messages. */
+/* What decides a JSON profile's includes and excludes: the capabilities
+ * PROGRAM keeps (--cap) and the running kernel. */
+static struct oci_env
+oci_env_of(const struct minit_config *cfg)
+{
+	struct oci_env env = { .caps = cfg->keep_caps };
+	struct utsname u;
+	int part = 0;
+
+	if (uname(&u) == -1)
+		return env;	/* 0.0: "minKernel" entries do not apply */
+	for (const char *c = u.release, *end = c + sizeof(u.release);
+	    c < end && *c != '\0'; c++) {
+		if (*c == '.' && env.kernel[1] == 0 && part++ == 0)
+			continue;
+		if (*c < '0' || *c > '9' || env.kernel[part] > 100000)
+			break;
+		env.kernel[part] = env.kernel[part] * 10 + (unsigned)(*c - '0');
+	}
+	return env;
+}
+
+/* Parse a profile, the line language or JSON (by content), into a fresh
+ * anonymous mapping (unmapped by the caller with profile_free), so a
+ * short-lived profile leaves no heap behind in PID 1.  label names it in
+ * messages; warn: say what a JSON profile skipped (once, before the fork,
+ * not again in the child). */
 static struct profile *
-profile_load(const char *label, const char *text, size_t len)
+profile_load(const struct minit_config *cfg, const char *label,
+    const char *text, size_t len, int warn)
 {
 	struct prof_error err;
+	struct oci_report rep;
+	struct oci_env env;
+	int rc;
 	struct profile *p = mmap(NULL, sizeof(*p), PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -95,7 +125,18 @@ profile_load(const char *label, const char *text, size_t len)
 		log_sys("seccomp: %s", label);
 		return NULL;
 	}
-	if (profile_parse(p, text, len, &err) == -1) {
+	if (oci_is_json(text, len)) {
+		env = oci_env_of(cfg);
+		rc = oci_parse(p, text, len, &env, &rep, &err);
+		if (rc == 0 && warn && rep.unknown > 0)
+			log_err("seccomp: %s:%u: warning: %u syscall name(s) "
+			    "unknown on %s skipped, as runtimes do (the "
+			    "first: '%s')", label, rep.unknown_line, rep.unknown,
+			    arch_native.name, rep.unknown_name);
+	} else {
+		rc = profile_parse(p, text, len, &err);
+	}
+	if (rc == -1) {
 		if (err.line > 0)
 			log_err("seccomp: %s:%u: %s", label, err.line, err.msg);
 		else
@@ -167,7 +208,7 @@ seccomp_prepare(struct minit_config *cfg)
 	    &cfg->seccomp_len) == -1)
 		return -1;
 	text = program_text(cfg, &len);
-	p = profile_load(cfg->seccomp_profile, text, len);
+	p = profile_load(cfg, cfg->seccomp_profile, text, len, 1);
 	if (p == NULL)
 		return -1;
 	rc = check_needed(cfg, p);
@@ -340,7 +381,7 @@ seccomp_apply(const struct minit_config *cfg)
 		errno = EINVAL;
 		return -1;
 	}
-	p = profile_load(cfg->seccomp_profile, text, len);
+	p = profile_load(cfg, cfg->seccomp_profile, text, len, 0);
 	if (p == NULL) {
 		errno = EINVAL;
 		return -1;
@@ -398,7 +439,7 @@ seccomp_pid1(const struct minit_config *cfg)
 			rc = -1;
 		}
 	} else {
-		p = profile_load("pid1", text, strlen(text));
+		p = profile_load(cfg, "pid1", text, strlen(text), 0);
 		if (p == NULL)
 			return -1;
 		rc = load(p, MINIT_SECCOMP_KILL, "pid1");
@@ -467,18 +508,25 @@ print_rules(const struct profile *p, int deny)
 
 		if (s->state == PROF_SYS_NONE)
 			continue;
-		if (seccomp_build_action(a) == seccomp_build_action(def)) {
-			noop++;
-			continue;
-		}
 		profile_syscall_name(nr, name, sizeof(name));
 		if (s->state == PROF_SYS_ALWAYS) {
-			printf("%-22s %s\n", name, action_text(a, abuf, sizeof(abuf)));
+			if (seccomp_build_action(a) ==
+			    seccomp_build_action(def))
+				noop++;
+			else
+				printf("%-22s %s\n", name,
+				    action_text(a, abuf, sizeof(abuf)));
 			continue;
 		}
 		for (size_t k = 0; k < p->nrules; k++) {
 			if (p->rule[k].nr != nr)
 				continue;
+			a = profile_concrete(p->rule[k].action, deny);
+			if (seccomp_build_action(a) ==
+			    seccomp_build_action(def)) {
+				noop++;
+				continue;
+			}
 			printf("%-22s %s if", name, action_text(a, abuf, sizeof(abuf)));
 			for (unsigned i = 0; i < p->rule[k].ncond; i++) {
 				printf("%s", i > 0 ? " and" : "");
@@ -502,6 +550,11 @@ seccomp_print(const struct minit_config *cfg)
 	char abuf[32], ebuf[1024], *file = NULL;
 	size_t len;
 
+	if (is_off(name) && cfg->seccomp_print_oci) {
+		log_err("seccomp: --format oci: 'off' is no filter at all: give "
+		    "the runtime seccomp=unconfined");
+		return MINIT_EX_REFUSED;
+	}
 	if (is_off(name)) {
 		printf("# profile 'off': no filter; every syscall reaches the "
 		    "kernel\n");
@@ -513,10 +566,24 @@ seccomp_print(const struct minit_config *cfg)
 		return MINIT_EX_REFUSED;
 	else
 		text = file;
-	p = profile_load(name, text, len);
+	p = profile_load(cfg, name, text, len, 1);
 	free(file);
 	if (p == NULL)
 		return MINIT_EX_REFUSED;
+	if (cfg->seccomp_print_oci) {
+		struct prof_filter *f = mmap(NULL, sizeof(*f), PROT_READ |
+		    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (f == MAP_FAILED) {
+			log_sys("seccomp: %s", name);
+			profile_free(p);
+			return MINIT_EX_REFUSED;
+		}
+		profile_finish(p, deny, f);
+		oci_print(stdout, f);
+		(void)munmap(f, sizeof(*f));
+		goto out;
+	}
 	def = profile_concrete(p->def, deny);
 	printf("# profile '%s'; 'deny' means %s (--seccomp-action)\n",
 	    log_escape(ebuf, sizeof(ebuf), name, strlen(name)),
@@ -531,6 +598,7 @@ seccomp_print(const struct minit_config *cfg)
 	printf("\n# groups\n");
 	for (const struct prof_group *g = prof_groups; g->name != NULL; g++)
 		printf("%s: %s\n    # %s\n", g->name, g->calls, g->why);
+out:
 	profile_free(p);
 	return fflush(stdout) == 0 ? 0 : MINIT_EX_REFUSED;
 }

@@ -18,6 +18,10 @@ struct arch_desc {
 	const char	*name;		/* "x86_64", in messages */
 	uint32_t	 scmp_arch;	/* libseccomp's token of the native ABI:
 					 * every filter allows it alone */
+	const char	*oci_arch;	/* the native ABI in OCI/Docker JSON:
+					 * "SCMP_ARCH_X86_64" */
+	const char	*go_arch;	/* and in Docker's "arches" (Go's
+					 * GOARCH): "amd64" */
 	const char	*killed_abis;	/* the other ABIs the filter kills
 					 * (BADARCH), for --seccomp-print */
 	/* Ends with a NULL name: numbers are ABI and never change. */

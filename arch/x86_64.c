@@ -38,6 +38,8 @@ probe_i386(void)
 const struct arch_desc arch_native = {
 	.name = "x86_64",
 	.scmp_arch = SCMP_ARCH_X86_64,
+	.oci_arch = "SCMP_ARCH_X86_64",
+	.go_arch = "amd64",
 	.killed_abis = "i386 int 0x80, x32",
 	.newer_syscalls = newer_syscalls,
 	.probe_id = "probe.i386_abi",

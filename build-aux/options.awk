@@ -234,6 +234,11 @@ function md(s) {
 }
 function emit_readme(    i, g, t) {
 	print "<!-- generated from docs/options.txt by `make readme`: edit that file, not this table -->"
+	print "```"
+	for (i = 1; i <= nusage; i++)
+		print usage[i]
+	print "```"
+	print ""
 	print "| Option | Meaning |"
 	print "|---|---|"
 	g = ""

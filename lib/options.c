@@ -25,7 +25,7 @@ enum {
 	OPT_KEEP_FDS,
 	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
-	OPT_AUDIT, OPT_JSON,
+	OPT_AUDIT, OPT_JSON, OPT_FORMAT,
 };
 
 static const struct option long_options[] = {
@@ -47,6 +47,7 @@ static const struct option long_options[] = {
 	{ "require-noexec",	no_argument,		NULL, OPT_REQUIRE_NOEXEC },
 	{ "audit",		no_argument,		NULL, OPT_AUDIT },
 	{ "json",		no_argument,		NULL, OPT_JSON },
+	{ "format",		required_argument,	NULL, OPT_FORMAT },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -354,6 +355,14 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case OPT_JSON:
 		cfg->audit_json = true;
 		return 0;
+	case OPT_FORMAT:
+		if (strcmp(arg, "oci") == 0)
+			cfg->seccomp_print_oci = true;
+		else if (strcmp(arg, "text") != 0) {
+			log_err("--format: '%s': want text or oci", arg);
+			return -1;
+		}
+		return 0;
 	case 'v':
 		cfg->verbose++;
 		return 0;
@@ -455,6 +464,10 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 	}
 	if (cfg->audit_json && !cfg->audit) {
 		log_err("--json goes with --audit");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->seccomp_print_oci && cfg->seccomp_print == NULL) {
+		log_err("--format goes with --seccomp-print");
 		return OPTIONS_ERROR;
 	}
 	if (cfg->seccomp_print != NULL) {

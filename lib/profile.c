@@ -178,9 +178,12 @@ profile_always_allows(const struct profile *p, int nr, int deny_action)
 	s = &p->sys[nr];
 	if (s->state == PROF_SYS_ALWAYS)
 		return runs(profile_concrete(s->action, deny_action));
-	if (s->state == PROF_SYS_IF)
-		return runs(def) &&
-		    runs(profile_concrete(s->action, deny_action));
+	if (s->state == PROF_SYS_IF) {
+		for (size_t k = 0; k < p->nrules; k++)
+			if (p->rule[k].nr == nr && !runs(profile_concrete(
+			    p->rule[k].action, deny_action)))
+				return 0;
+	}
 	return runs(def);
 }
 
@@ -374,8 +377,8 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 	return 0;
 }
 
-static void
-drop_rules(struct profile *p, int nr)
+void
+profile_drop_rules(struct profile *p, int nr)
 {
 	size_t j = 0;
 
@@ -405,7 +408,7 @@ add_rule(struct parser *ps, int nr, struct prof_action a,
 
 	if (ncond == 0 || s->state != PROF_SYS_IF ||
 	    !same_action(s->action, a)) {
-		drop_rules(p, nr);
+		profile_drop_rules(p, nr);
 		s->state = ncond == 0 ? PROF_SYS_ALWAYS : PROF_SYS_IF;
 		s->action = a;
 		s->line = (uint16_t)(ps->line > UINT16_MAX ? UINT16_MAX :
@@ -418,7 +421,7 @@ add_rule(struct parser *ps, int nr, struct prof_action a,
 		    PROF_MAX_RULES);
 	r = &p->rule[p->nrules++];
 	*r = (struct prof_rule){ .nr = (uint16_t)nr, .line = s->line,
-	    .ncond = (uint8_t)ncond };
+	    .ncond = (uint8_t)ncond, .action = a };
 	memcpy(r->cond, c, sizeof(*c) * (size_t)ncond);
 	return 0;
 }
@@ -691,14 +694,15 @@ profile_finish(const struct profile *p, int deny_action, struct prof_filter *f)
 
 		/* a rule equal to the default changes nothing (and libseccomp
 		 * refuses it) */
-		if (s->state == PROF_SYS_NONE || same_action(a, f->def))
-			continue;
-		if (s->state == PROF_SYS_ALWAYS)
+		if (s->state == PROF_SYS_ALWAYS && !same_action(a, f->def))
 			f->rule[f->nrules++] = (struct prof_frule){
 			    .nr = (uint16_t)nr, .line = s->line, .action = a };
+		/* each conditional rule has its own action (JSON may mix) */
 		for (size_t k = 0; s->state == PROF_SYS_IF && k < p->nrules;
-		    k++)
-			if (p->rule[k].nr == nr)
+		    k++) {
+			a = final_action(p->rule[k].action, deny_action);
+			if (p->rule[k].nr == nr && !same_action(a, f->def))
 				finish_rule(&p->rule[k], a, f);
+		}
 	}
 }

@@ -43,12 +43,15 @@ struct prof_cond {
 	uint32_t	 val[PROF_MAX_VALS];
 };
 
-/* A conditional rule: its syscall's action (struct prof_sys) applies when
- * every condition holds.  Rules of one syscall are alternatives (OR). */
+/* A conditional rule: its action applies when every condition holds.
+ * Rules of one syscall are alternatives (OR).  The line language gives
+ * every rule of a syscall the same action (its struct prof_sys's); a JSON
+ * profile may mix them (Podman's socket rules do). */
 struct prof_rule {
 	uint16_t	 nr;
 	uint16_t	 line;
 	uint8_t		 ncond;
+	struct prof_action action;
 	struct prof_cond cond[PROF_MAX_CONDS];
 };
 
@@ -112,6 +115,9 @@ struct prof_error {
  * with err filled; p is then unusable (never half-applied). */
 int		 profile_parse(struct profile *p, const char *text, size_t len,
 		     struct prof_error *err);
+/* Remove every conditional rule of syscall nr (the JSON import's
+ * combining, oci.c, shares it). */
+void		 profile_drop_rules(struct profile *p, int nr);
 /* x86_64 syscall number of a name; -1 unknown, -2 not an x86_64 syscall. */
 int		 profile_syscall_nr(const char *name);
 /* Name of an x86_64 syscall number into buf (never NULL). */

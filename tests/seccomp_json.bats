@@ -1,0 +1,256 @@
+#!/usr/bin/env bats
+# seccomp (issue 17): Docker/OCI JSON profiles with --seccomp FILE: both real
+# default profiles (Docker's, tests/fixtures/seccomp/docker-default.json;
+# Podman's, installed with podman), includes/excludes decided by the
+# capabilities PROGRAM keeps, and every refusal.  Each answer that tells the
+# profile apart has a control: the same probe under --seccomp off, or under
+# the other capability set, gets another answer.
+load lib
+bats_require_minimum_version 1.5.0
+
+PODMAN_JSON=/usr/share/containers/seccomp.json
+
+setup_file() {
+	setup_root
+	mkdir -p "$R/profiles"
+	cp "$TOP/tests/fixtures/seccomp/docker-default.json" "$R/profiles/docker.json"
+	cp "$PODMAN_JSON" "$R/profiles/podman.json"
+	P=$R/profiles
+	printf '{"defaultAction": "SCMP_ACT_ALLOW",\n "syscalls": [\n  {"names": ["getppid"], "action": "SCMP_ACT_FOO"}]}\n' > "$P/bad-action.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW",\n "syscalls": [\n  {"names": ["getppid"],, "action": "SCMP_ACT_ERRNO"}]}\n' > "$P/malformed.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["socket"], "action": "SCMP_ACT_ERRNO",\n "args": [{"index": 0, "value": 12, "op": "SCMP_CMP_LT"}]}]}\n' > "$P/lt.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["getppid"], "action": "SCMP_ACT_NOTIFY"}]}\n' > "$P/notify.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["getppid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 0}]}\n' > "$P/errno0.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["getppid"], "action": "SCMP_ACT_ERRNO"}]}\n' > "$P/deny-getppid.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["no_such_call", "getppid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13}]}\n' > "$P/unknown-name.json"
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["execve"], "action": "SCMP_ACT_ERRNO"}]}\n' > "$P/deny-execve.json"
+	{ printf '{"defaultAction": "SCMP_ACT_ALLOW", "x": "'; head -c 70000 /dev/zero | tr '\0' a; printf '"}\n'; } > "$P/huge.json"
+	{ printf '{"defaultAction": "SCMP_ACT_ALLOW", "x": [0'; for _ in $(seq 1 17000); do printf ',0'; done; printf ']}\n'; } > "$P/many.json"
+}
+
+@test "OCI JSON: Docker's default profile: its answers, not minit's default" {
+	run ro_run -- --allow-root --seccomp /profiles/docker.json -- /t/probe try \
+	    getpid fork socket-inet personality-linux personality-noaslr clone3 \
+	    unshare-user mount bpf keyctl syscall-1000 io_uring_setup
+	assert_status 0
+	assert_line_has '^getpid ok$'
+	assert_line_has '^fork ok$'
+	assert_line_has '^socket-inet ok$'
+	assert_line_has '^personality-linux ok$'
+	assert_line_has '^personality-noaslr errno=1$'
+	assert_line_has '^clone3 errno=38$'		# excludes CAP_SYS_ADMIN
+	assert_line_has '^unshare-user errno=1$'
+	assert_line_has '^mount errno=1$'
+	assert_line_has '^bpf errno=1$'
+	assert_line_has '^keyctl errno=1$'
+	assert_line_has '^syscall-1000 errno=1$'	# defaultErrnoRet 1
+	# this Docker profile allows io_uring (minit's default denies it)
+	assert_line_has '^io_uring_setup errno=(14|22)$'
+	# control: without a filter the same calls reach the kernel
+	run ro_run -- --allow-root --seccomp off -- /t/probe try \
+	    personality-noaslr clone3 syscall-1000 keyctl mount
+	assert_status 0
+	assert_line_has '^personality-noaslr ok$'
+	assert_line_has '^clone3 errno=22$'
+	assert_line_has '^syscall-1000 errno=38$'
+	assert_line_has '^keyctl errno=(95|22)$'
+	assert_line_has '^mount errno=2$'
+}
+
+@test "OCI JSON: includes/excludes follow the capabilities PROGRAM keeps (--cap)" {
+	# CAP_SYS_ADMIN: Docker's profile allows clone3, mount, unshare
+	run ro_run -- --allow-root --cap SYS_ADMIN --seccomp /profiles/docker.json \
+	    -- /t/probe try clone3 mount kcmp
+	assert_status 0
+	assert_line_has '^clone3 errno=22$'	# reached the kernel
+	assert_line_has '^mount errno=2$'
+	assert_line_has '^kcmp errno=1$'	# needs CAP_SYS_PTRACE
+	run ro_run -- --allow-root --cap SYS_PTRACE --seccomp /profiles/docker.json \
+	    -- /t/probe try clone3 mount kcmp
+	assert_status 0
+	assert_line_has '^clone3 errno=38$'
+	assert_line_has '^mount errno=1$'
+	assert_line_has '^kcmp (ok|errno=(3|9|22))$'
+}
+
+@test "OCI JSON: Podman's default profile: unlisted calls get its ENOSYS" {
+	run ro_run -- --allow-root --seccomp /profiles/podman.json -- /t/probe try \
+	    getpid fork socket-inet personality-linux personality-noaslr bpf \
+	    syscall-1000 clone-newns
+	assert_status 0
+	assert_line_has '^getpid ok$'
+	assert_line_has '^fork ok$'
+	assert_line_has '^socket-inet ok$'
+	assert_line_has '^personality-linux ok$'
+	assert_line_has '^personality-noaslr errno=38$'	# not listed: defaultErrnoRet
+	assert_line_has '^syscall-1000 errno=38$'
+	assert_line_has '^bpf errno=1$'			# listed with errnoRet 1
+	run ro_run -- --allow-root --seccomp /profiles/podman.json -- /bin/sh -c \
+	    'echo hi | cat; ls / | grep -c .'
+	assert_status 0
+	assert_line_has '^hi$'
+}
+
+@test "OCI JSON: --seccomp-print shows the translated rules" {
+	run "$MINIT" --seccomp-print "$R/profiles/podman.json"
+	assert_status 0
+	assert_line_has '^default-action +errno ENOSYS$'
+	assert_line_has '^socket +errno EINVAL if arg0 == 0x10 and arg2 == 0x9$'
+	assert_line_has '^socket +allow if arg2 != 0x9$'
+	assert_line_has '^bpf +errno EPERM$'
+	run "$MINIT" --seccomp-print "$R/profiles/docker.json"
+	assert_status 0
+	assert_line_has '^default-action +errno EPERM$'
+	assert_line_has '^clone +allow if arg0 & 0x7e020000 == 0x0$'
+	assert_line_has '^clone3 +errno ENOSYS$'
+}
+
+@test "OCI JSON: an unknown syscall name is skipped with one warning" {
+	run ro_run -- --allow-root --seccomp /profiles/unknown-name.json -- \
+	    /t/probe try getppid getpid
+	assert_status 0
+	assert_line_has "^minit: seccomp: /profiles/unknown-name.json:2: warning: 1 syscall name\(s\) unknown on x86_64 skipped, as runtimes do \(the first: 'no_such_call'\)$"
+	[ "$(grep -c warning <<<"$output")" -eq 1 ]
+	assert_line_has '^getppid errno=13$'	# the rest of the entry applies
+	assert_line_has '^getpid ok$'
+}
+
+@test "OCI JSON: bad profiles: one line with file and line, 125, nothing runs" {
+	check() {	# check FILE MESSAGE-REGEX
+		run ro_run -- --allow-root --seccomp "/profiles/$1" -- /bin/echo RAN
+		assert_status 125
+		assert_line_has "$2"
+		refute_line_has RAN
+		[ "${#lines[@]}" -eq 1 ] || { printf '%s\n' "$output" >&2; return 1; }
+	}
+	check bad-action.json "^minit: seccomp: /profiles/bad-action.json:3: syscalls\[0\]\.action: unknown action 'SCMP_ACT_FOO'$"
+	check malformed.json '^minit: seccomp: /profiles/malformed.json:3: malformed JSON$'
+	check lt.json '^minit: seccomp: /profiles/lt.json:3: syscalls\[0\]\.args\[0\]: SCMP_CMP_LT is not supported'
+	check notify.json '^minit: seccomp: /profiles/notify.json:2: syscalls\[0\]\.action: SCMP_ACT_NOTIFY is not supported'
+	check errno0.json '^minit: seccomp: /profiles/errno0.json:2: syscalls\[0\]\.action: errno 0 would fake success$'
+	check deny-execve.json '^minit: seccomp: /profiles/deny-execve.json: the profile denies execve, which minit needs to start PROGRAM$'
+	check huge.json '^minit: seccomp: /profiles/huge.json: not a regular file of at most 65536 bytes$'
+	check many.json '^minit: seccomp: /profiles/many.json:2: more than 16384 JSON values$'
+	run "$MINIT" --seccomp-print "$R/profiles/lt.json"
+	assert_status 125
+	# control: a good JSON profile runs PROGRAM and its rule bites
+	run ro_run -- --allow-root --seccomp /profiles/deny-getppid.json -- \
+	    /t/probe try getppid getpid
+	assert_status 0
+	assert_line_has '^getppid errno=1$'
+	assert_line_has '^getpid ok$'
+}
+
+# --seccomp-print PROFILE --format oci (issue 17 item 5) -----------------
+
+# Probes whose answer is the filter's alone: the same under minit as PID 1 and
+# as PID 1 of a podman container (getppid and unknown numbers differ there:
+# see the podman test).
+RT_PROBES="getpid fork socket-inet socket-raw socket-packet mmap mmap-wx
+	mprotect-wx personality-query personality-linux personality-linux32
+	personality-bsd personality-noaslr ioctl-tiocsti ioctl-tiocsti-hi
+	ioctl-tioclinux ioctl-fionread clone-newns clone-newuser clone3
+	unshare-user unshare-ns mount umount2 ptrace bpf keyctl io_uring_setup
+	userfaultfd setns kexec_load init_module open_by_handle_at
+	process_vm_readv kcmp acct swapon reboot syslog iopl settimeofday
+	clock_settime fsopen open_tree move_mount mount_setattr"
+
+# answers PROFILE [MINIT-ARGS...]: the probes' answers under PROFILE.
+answers() {
+	local p=$1
+	shift
+	# shellcheck disable=SC2086
+	ro_run -- --allow-root "$@" --seccomp "$p" -- /t/probe try $RT_PROBES syscall-1000 2>&1
+}
+
+@test "OCI export: default, strict and a profile file round-trip through --seccomp" {
+	printf 'include default\nallow ptrace\ndeny socket if arg0 == AF_PACKET\ndeny @swap errno EACCES\n' > "$R/profiles/mine"
+	for p in default strict /profiles/mine; do
+		"$MINIT" --seccomp-print "${p/#\/profiles/$R/profiles}" --format oci \
+		    > "$R/profiles/rt.json"
+		jq -e '.defaultAction and (.syscalls | length > 0)' "$R/profiles/rt.json" >/dev/null
+		want=$(answers "$p")
+		got=$(answers /profiles/rt.json)
+		if [ "$want" != "$got" ]; then
+			echo "$p: answers differ after the round trip:" >&2
+			diff <(echo "$want") <(echo "$got") >&2
+			return 1
+		fi
+		eval "ans_${p//[^a-z]/_}=\$want"
+	done
+	# control: the probes tell the three profiles apart
+	[ "$ans_default" != "$ans_strict" ]
+	[ "$ans_default" != "$ans__profiles_mine" ]
+	grep -q '^ioctl-tiocsti-hi errno=1$' <<<"$ans_default"
+	grep -q '^swapon errno=1$' <<<"$ans_default"
+	grep -q '^swapon errno=13$' <<<"$ans__profiles_mine"
+	# --seccomp-action is made concrete in the export
+	"$MINIT" --seccomp-action log --seccomp-print default --format oci > "$R/profiles/rt.json"
+	run answers /profiles/rt.json
+	assert_line_has '^bpf errno=(14|22)$'	# logged, not denied
+}
+
+@test "OCI export: argument checks are masked 32-bit compares (ioctl, clone, personality)" {
+	run "$MINIT" --seccomp-print default --format oci
+	assert_status 0
+	# TIOCSTI (0x5412 = 21522) with the high half masked off
+	assert_line_has '"names": \["ioctl"\], "action": "SCMP_ACT_ERRNO", "errnoRet": 1, "args": \[\{"index": 1, "value": 4294967295, "valueTwo": 21522, "op": "SCMP_CMP_MASKED_EQ"\}\]'
+	# each CLONE_NEW* flag (CLONE_NEWUSER 0x10000000)
+	assert_line_has '"names": \["clone"\], .*"value": 268435456, "valueTwo": 268435456, "op": "SCMP_CMP_MASKED_EQ"'
+	assert_line_has '"names": \["personality"\], "action": "SCMP_ACT_ERRNO"'
+	refute_line_has 'SCMP_CMP_(EQ|NE)"'
+	run "$MINIT" --format oci --seccomp-print off
+	assert_status 125
+	assert_line_has "^minit: seccomp: --format oci: 'off' is no filter at all"
+	run "$MINIT" --format yaml --seccomp-print default
+	assert_status 125
+	assert_line_has "^minit: --format: 'yaml': want text or oci$"
+	run "$MINIT" --format oci -- /bin/true
+	assert_status 125
+	assert_line_has '^minit: --format goes with --seccomp-print$'
+}
+
+@test "OCI export: podman --runtime runc with the printed profile gives the same answers" {
+	[ "$(id -u)" = 0 ] && command -v podman >/dev/null && command -v runc >/dev/null || {
+		echo "needs root, podman and runc (build-aux/install-deps.sh test)" >&2
+		return 1
+	}
+	local img="localhost/minit-seccomp-json-$$:probe" ctx=$BATS_TEST_TMPDIR/ctx
+	mkdir -p "$ctx"
+	cp "$TBIN/probe" "$ctx/probe"
+	printf 'FROM scratch\nCOPY probe /probe\n' > "$ctx/Containerfile"
+	podman --runtime runc build --pull=never --layers=false -q -t "$img" "$ctx" >/dev/null
+	prun() {	# prun PROFILE-FILE: the probes in a container under it
+		# shellcheck disable=SC2086
+		podman --runtime runc run --rm --network none --pull never \
+		    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+		    --cap-drop ALL --security-opt "seccomp=$1" "$img" \
+		    /probe try $RT_PROBES syscall-1000
+	}
+	local rc=0 p want got
+	for p in default strict; do
+		"$MINIT" --seccomp-print "$p" --format oci > "$BATS_TEST_TMPDIR/$p.json"
+		want=$(answers "$p")
+		got=$(prun "$BATS_TEST_TMPDIR/$p.json" 2>&1) || rc=1
+		# runc answers ENOSYS for syscall numbers above every one it
+		# knows, whatever the default action (its own addition to the
+		# filter); the rest must be equal
+		want=$(sed 's/^syscall-1000 errno=1$/syscall-1000 errno=38/' <<<"$want")
+		if [ "$want" != "$got" ]; then
+			echo "$p: minit and podman answer differently:" >&2
+			diff <(echo "$want") <(echo "$got") >&2
+			rc=1
+		fi
+	done
+	# control: a plain SCMP_CMP_EQ on TIOCSTI (64 bits) lets the
+	# high-half variant through under podman; the export's masked one not
+	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["ioctl"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 1, "value": 21522, "op": "SCMP_CMP_EQ"}]}]}\n' > "$BATS_TEST_TMPDIR/eq.json"
+	got=$(podman --runtime runc run --rm --network none --pull never \
+	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 --cap-drop ALL \
+	    --security-opt "seccomp=$BATS_TEST_TMPDIR/eq.json" "$img" \
+	    /probe try ioctl-tiocsti ioctl-tiocsti-hi 2>&1) || rc=1
+	grep -q '^ioctl-tiocsti errno=1$' <<<"$got" || rc=1
+	grep -q '^ioctl-tiocsti-hi errno=9$' <<<"$got" || rc=1
+	podman rmi -f "$img" >/dev/null
+	return $rc
+}
