@@ -268,6 +268,7 @@ function emit_names(    i, n, w, j, t) {
 		for (j = 1; j <= n; j++) {
 			t = w[j]
 			sub(/,$/, "", t)
+			sub(/\[?=.*$/, "", t)	# --landlock[=best-effort]
 			if (t ~ /^-/)
 				print t
 		}

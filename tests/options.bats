@@ -45,7 +45,7 @@ names() { "${OPTAWK[@]}" -v out=names "$TOP/docs/options.txt" | sort; }
 	done
 	# each option starts exactly one line
 	for o in $(names); do
-		n=$(grep -cE -- "^ +(-[a-zA-Z], )?$o( |,|\$)" <<<"$output" || true)
+		n=$(grep -cE -- "^ +(-[a-zA-Z], )?$o( |,|\[|\$)" <<<"$output" || true)
 		[ "$n" -eq 1 ] || { echo "$o: $n lines" >&2; return 1; }
 	done
 	assert_line_has 'man 8 minit'
