@@ -85,7 +85,7 @@ struct kernel_sigaction {
 	uint64_t	 mask;
 };
 
-static void
+static void __attribute__((cold))
 signals_default(void)
 {
 	struct kernel_sigaction dfl = { .handler = SIG_DFL };
@@ -108,7 +108,7 @@ signals_default(void)
  * kill PROGRAM the moment the mask opens.  Setting SIG_IGN discards a
  * pending signal (POSIX); then back to SIG_DFL for PROGRAM, unless the
  * caller had it ignored (signals_default). */
-static void
+static void __attribute__((cold))
 discard_own_sigpipe(void)
 {
 	struct kernel_sigaction ign = { .handler = SIG_IGN };

@@ -91,10 +91,11 @@ init_prepare(struct minit_config *cfg)
 {
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
 	sigset_t all;
+	pid_t fg;	/* the terminal's foreground process group */
 
 	cfg->parent = getppid();	/* for -p: did it die before we armed? */
 	cfg->job_control = getpid() != 1 && !cfg->no_init &&
-	    tcgetpgrp(STDIN_FILENO) == getpgrp();
+	    ioctl(STDIN_FILENO, TIOCGPGRP, &fg) == 0 && fg == getpgrp();
 	if (!cfg->no_init)
 		release_tty(cfg);
 	all_signals(&all);
@@ -181,8 +182,7 @@ job_control_stop(const struct supervisor *sv, int signo, pid_t target)
 		return false;
 	log_verbose(sv->cfg, "init: signal %d: stopping %d, then minit "
 	    "(job control)", signo, (int)target);
-	if (kill(target, SIGSTOP) == -1 && errno != ESRCH)
-		log_sys("init: kill %d SIGSTOP", (int)target);
+	(void)kill(target, SIGSTOP);	/* PROGRAM's: ours to signal */
 	(void)kill(getpid(), SIGSTOP);	/* cannot be blocked: we stop here */
 	return true;
 }
@@ -421,9 +421,11 @@ read_report(const struct minit_config *cfg, int fd, pid_t child)
  * any other: forwarded to PROGRAM, then the grace period when it exits.
  * Armed after privdrop_pid1, since a change of uid clears it (P30).  A
  * parent that died before that is seen in getppid() (we were re-parented):
- * the signal is then queued by hand, SI_QUEUE so that forward() does not
- * take it for one of our own. */
-static int
+ * the signal is then sent by hand, with tkill (SI_TKILL) so that forward()
+ * does not take it for one of our own (SI_USER from us).  cold, as the
+ * other start-up-only helpers of parity (issue 19): optimized for size,
+ * which kept the binary within its budget. */
+static int __attribute__((cold))
 pdeath_arm(const struct minit_config *cfg)
 {
 	if (cfg->pdeath_signal == 0)
@@ -433,8 +435,7 @@ pdeath_arm(const struct minit_config *cfg)
 		return -1;
 	}
 	if (getppid() != cfg->parent)
-		(void)sigqueue(getpid(), cfg->pdeath_signal,
-		    (union sigval){ 0 });
+		(void)raise(cfg->pdeath_signal);
 	return 0;
 }
 

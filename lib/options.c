@@ -29,6 +29,7 @@ enum {
 	OPT_AUDIT, OPT_JSON, OPT_FORMAT, OPT_LANDLOCK, OPT_WRITABLE,
 	OPT_ALLOW_BIND, OPT_ALLOW_CONNECT, OPT_EXACT_USER, OPT_SECRETS_DIR,
 	OPT_FILE_ENV,
+	OPT_ENV_VERBOSE, OPT_ENV_KILL_GROUP,	/* MINIT_VERBOSE, MINIT_KILL_GROUP */
 };
 
 static const struct option long_options[] = {
@@ -173,7 +174,7 @@ options_parse_signal_pair(const char *s, int *from, int *to)
 
 /* --signal-map's value: "FROM:TO", or "FROM:0" for "do not forward FROM"
  * (dumb-init's -r 15:0).  "0:TO" and "FROM:" stay errors. */
-static int
+static int __attribute__((cold))
 parse_signal_map(const char *s, int *from, int *to)
 {
 	const char *colon = strchr(s, ':');
@@ -293,8 +294,10 @@ parse_port(const char *opt, const char *arg, uint16_t *ports, size_t *n)
 	return 0;
 }
 
+/* One option and its value.  env: the MINIT_* knob it came from, named in
+ * the refusal instead of the option; NULL from the command line. */
 static int
-parse_one(struct minit_config *cfg, int opt, const char *arg)
+parse_one(struct minit_config *cfg, int opt, const char *arg, const char *env)
 {
 	unsigned long long n;
 	int from, to;
@@ -318,14 +321,16 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case 'p':
 		from = options_signal_from_name(arg);
 		if (!pdeath_signal_ok(from)) {
-			log_err("--pdeath-signal: '%s': want a signal name or number 1-64, not STOP or CHLD", arg);
+			log_err("%s: '%s': want a signal name or number 1-64, not STOP or CHLD",
+			    env != NULL ? env : "--pdeath-signal", arg);
 			return -1;
 		}
 		cfg->pdeath_signal = from;
 		return 0;
 	case OPT_GRACE:
 		if (options_parse_uint(arg, 86400, &n) == -1) {
-			log_err("--grace: '%s': want whole seconds, 0 to 86400", arg);
+			log_err("%s: '%s': want whole seconds, 0 to 86400",
+			    env != NULL ? env : "--grace", arg);
 			return -1;
 		}
 		cfg->grace = (unsigned)n;
@@ -451,6 +456,18 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case 'v':
 		cfg->verbose++;
 		return 0;
+	case OPT_ENV_VERBOSE:		/* MINIT_VERBOSE: -v N times */
+	case OPT_ENV_KILL_GROUP:	/* MINIT_KILL_GROUP: 1 is -g */
+		to = opt == OPT_ENV_VERBOSE ? 9 : 1;
+		if (options_parse_uint(arg, (unsigned)to, &n) == -1) {
+			log_err("%s: '%s': want 0 to %d", env, arg, to);
+			return -1;
+		}
+		if (opt == OPT_ENV_VERBOSE)
+			cfg->verbose = (int)n;
+		else
+			cfg->kill_group = n == 1;
+		return 0;
 	}
 	return -1;
 }
@@ -460,53 +477,30 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
  * its capabilities, seccomp, the root checks: the command line only, never
  * the environment, which an image or a `docker run -e` sets more easily than
  * the entrypoint.  Each value is checked as strictly as its option's. */
-static const char *
-env_value(char *const envp[], const char *name)
-{
-	size_t len = strlen(name);
-	const char *val = NULL;
+static const struct {
+	const char	*name;
+	int		 opt;
+} env_knobs[] = {
+	{ "MINIT_VERBOSE", OPT_ENV_VERBOSE },
+	{ "MINIT_KILL_GROUP", OPT_ENV_KILL_GROUP },
+	{ "MINIT_GRACE", OPT_GRACE },
+	{ "MINIT_PDEATH_SIGNAL", 'p' },
+};
 
-	for (size_t i = 0; envp != NULL && envp[i] != NULL; i++)
-		if (strncmp(envp[i], name, len) == 0 && envp[i][len] == '=')
-			val = envp[i] + len + 1;	/* the last one, as getenv */
-	return val;
-}
-
-int
+int __attribute__((cold))
 options_from_env(struct minit_config *cfg, char *const envp[])
 {
-	const char *v;
-	unsigned long long n;
-	int sig;
+	for (size_t k = 0; k < sizeof(env_knobs) / sizeof(env_knobs[0]); k++) {
+		const char *name = env_knobs[k].name, *val = NULL;
+		size_t len = strlen(name);
 
-	if ((v = env_value(envp, "MINIT_VERBOSE")) != NULL) {
-		if (options_parse_uint(v, 9, &n) == -1) {
-			log_err("MINIT_VERBOSE: '%s': want 0 to 9", v);
+		for (size_t i = 0; envp != NULL && envp[i] != NULL; i++)
+			if (strncmp(envp[i], name, len) == 0 &&
+			    envp[i][len] == '=')
+				val = envp[i] + len + 1;	/* the last, as getenv */
+		if (val != NULL &&
+		    parse_one(cfg, env_knobs[k].opt, val, name) == -1)
 			return -1;
-		}
-		cfg->verbose = (int)n;
-	}
-	if ((v = env_value(envp, "MINIT_KILL_GROUP")) != NULL) {
-		if (options_parse_uint(v, 1, &n) == -1) {
-			log_err("MINIT_KILL_GROUP: '%s': want 0 or 1", v);
-			return -1;
-		}
-		cfg->kill_group = n == 1;
-	}
-	if ((v = env_value(envp, "MINIT_GRACE")) != NULL) {
-		if (options_parse_uint(v, 86400, &n) == -1) {
-			log_err("MINIT_GRACE: '%s': want whole seconds, 0 to 86400", v);
-			return -1;
-		}
-		cfg->grace = (unsigned)n;
-	}
-	if ((v = env_value(envp, "MINIT_PDEATH_SIGNAL")) != NULL) {
-		sig = options_signal_from_name(v);
-		if (!pdeath_signal_ok(sig)) {
-			log_err("MINIT_PDEATH_SIGNAL: '%s': want a signal name or number 1-64, not STOP or CHLD", v);
-			return -1;
-		}
-		cfg->pdeath_signal = sig;
 	}
 	return 0;
 }
@@ -543,7 +537,7 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 			verbose_given = true;
 			break;
 		default:
-			if (parse_one(cfg, opt, optarg) == -1)
+			if (parse_one(cfg, opt, optarg, NULL) == -1)
 				return OPTIONS_ERROR;
 		}
 	}
