@@ -116,7 +116,8 @@ function emit_help(    i, g, s) {
 		s = osyn[i] ~ /^--/ ? "      " osyn[i] : "  " osyn[i]
 		help_line(help_col(s, ohelp[i], 29))
 	}
-	help_line("Environment (the command line wins):")
+	if (nenv > 0)
+		help_line("Environment (the command line wins):")
 	for (i = 1; i <= nenv; i++)
 		help_line(help_col("  " ename[i], etext[i], 29))
 	help_line("Exit status:")
@@ -254,9 +255,11 @@ function emit_readme(    i, g, t) {
 			t = add(t, "See [" oseetitle[i] "](" osee[i] ").")
 		print "| `" md(osyn[i]) "` | " md(t) " |"
 	}
-	print ""
-	print "| Environment (the command line wins) | Meaning |"
-	print "|---|---|"
+	if (nenv > 0) {
+		print ""
+		print "| Environment (the command line wins) | Meaning |"
+		print "|---|---|"
+	}
 	for (i = 1; i <= nenv; i++)
 		print "| `" md(ename[i]) "` | " md(sentence(etext[i])) " |"
 	print "<!-- end of generated options -->"
