@@ -78,6 +78,10 @@ OWN_DEPS := $(filter $(BUILD)/deps,$(DEPS))
 NOUNWIND := -fno-asynchronous-unwind-tables -fno-unwind-tables
 RCFLAGS	:= $(WARN) $(HARDEN) $(RPIE) -O2 $(NOUNWIND) $(INCS) $(DEP_CFLAGS) \
 	   $(EXTRA_CFLAGS)
+# PID 1's loop and the path from fork to exec keep -O2; the code that runs
+# once before PROGRAM starts (options, parsers, checks, --audit, the
+# Landlock ruleset) is built for size, as the libraries are (README "Size").
+HOT_SRCS := main.c init.c child.c log.c memtrim.c privdrop.c seccomp.c
 # The builtin seccomp profiles as BPF, made at build time by libseccomp
 # (build-aux/bpfgen.c, a static program of the same toolchain and
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).
@@ -98,7 +102,7 @@ $(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS) build-aux/pid1-text.ld
 
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
 	@mkdir -p $(@D)
-	$(RCC) $(RCFLAGS) -c -o $@ $<
+	$(RCC) $(RCFLAGS) $(if $(filter $<,$(HOT_SRCS)),,-Os) -c -o $@ $<
 
 $(BUILD)/bpfgen: build-aux/bpfgen.c $(GENOBJS) $(HDRS) $(DEP_STAMP) $(SPECS)
 	$(RCC) $(RCFLAGS) $(RSTATIC) $(RPIE) -o $@ $< $(GENOBJS) $(DEP_LIBS)
@@ -162,7 +166,7 @@ $(BUILD)/dev/test_%: tests/unit/test_%.c tests/unit/harness.h $(DLIBOBJS)
 	$(DCC) $(DCFLAGS) -o $@ $< $(DLIBOBJS) $(DLIBS)
 
 # Test helpers are static musl programs so they run in a FROM-scratch root.
-$(BUILD)/t/%: tests/helpers/%.c $(SPECS) $(DEP_STAMP) | $(BUILD)/t
+$(BUILD)/t/%: tests/helpers/%.c $(wildcard tests/helpers/*.h) $(SPECS) $(DEP_STAMP) | $(BUILD)/t
 	$(RCC) $(WARN) -O2 $(RPIE) $(RSTATIC) $(DEP_CFLAGS) -o $@ $< -lpthread
 
 helpers: $(HELPER_BINS)

@@ -19,6 +19,7 @@
 #include "audit.h"
 #include "child.h"
 #include "execpath.h"
+#include "landlock.h"
 #include "log.h"
 #include "options.h"
 #include "privdrop.h"
@@ -204,6 +205,8 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 			fail(cfg, status_fd, go_fd, err == ENOENT ?
 			    MINIT_EX_NOTFOUND : MINIT_EX_NOEXEC, err);
 	}
+	if (landlock_apply(cfg, program) == -1)
+		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, 0);
 	if (seccomp_apply(cfg) == -1)
 		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 	if (go_fd != -1 && await_go(go_fd) == -1)

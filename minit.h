@@ -23,11 +23,19 @@ enum {
 #define MINIT_NSIG		65	/* signals 1..64 */
 #define MINIT_MAX_ENV_FILES	16
 #define MINIT_MAX_GROUPS	256
+#define MINIT_MAX_WRITABLE	16	/* --writable */
+#define MINIT_MAX_PORTS		16	/* --allow-bind, --allow-connect, each */
 
 enum seccomp_action {
 	MINIT_SECCOMP_ERRNO,		/* EPERM (the default, as Docker) */
 	MINIT_SECCOMP_KILL,		/* SECCOMP_RET_KILL_PROCESS */
 	MINIT_SECCOMP_LOG,		/* allowed, logged by the kernel */
+};
+
+enum landlock_mode {
+	MINIT_LANDLOCK_OFF,		/* no --landlock (the default) */
+	MINIT_LANDLOCK_STRICT,		/* --landlock: refuse without Landlock */
+	MINIT_LANDLOCK_BEST_EFFORT,	/* --landlock=best-effort: warn and run */
 };
 
 /* Who PROGRAM runs as; filled by identity_resolve() before the fork. */
@@ -78,6 +86,15 @@ struct minit_config {
 	/* root filesystem (rootfs.c) */
 	bool		 allow_writable_root;
 	bool		 require_noexec;
+
+	/* Landlock (landlock.c) */
+	enum landlock_mode landlock;	/* --landlock[=best-effort] */
+	const char	*writable[MINIT_MAX_WRITABLE];	/* --writable PATH */
+	size_t		 nwritable;
+	uint16_t	 bind_ports[MINIT_MAX_PORTS];	/* --allow-bind PORT */
+	size_t		 nbind;
+	uint16_t	 connect_ports[MINIT_MAX_PORTS];	/* --allow-connect PORT */
+	size_t		 nconnect;
 
 	/* --audit (audit.c) */
 	bool		 audit;

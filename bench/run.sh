@@ -1,6 +1,7 @@
 #!/bin/bash
 # bench/run.sh: minit side by side with tini, dumb-init and catatonit, the
-# seven items of BENCHMARKS.md, in one run, printed as one markdown table.
+# seven items of BENCHMARKS.md, in one run, printed as one markdown table
+# (and item 7 here: the cost of --landlock, docs/landlock.md).
 # `make bench` calls it after installing the peers and building ./minit.
 #
 # Every figure that matters is a ratio against a peer (or a limit) measured in
@@ -136,7 +137,8 @@ say "item 2: start-up, $START_ROUNDS interleaved rounds"
 inroot /spawn start -r "$START_ROUNDS" -- base /bin/true :: floor /floor /bin/true :: \
 	$(subjects /bin/true) :: \
 	minit-seccomp-default /minit --allow-root --allow-writable-root --seccomp default -- /bin/true :: \
-	minit-seccomp-strict /minit --allow-root --allow-writable-root --seccomp strict -- /bin/true \
+	minit-seccomp-strict /minit --allow-root --allow-writable-root --seccomp strict -- /bin/true :: \
+	minit-landlock /minit --allow-root --allow-writable-root --seccomp default --landlock --writable /tmp -- /bin/true \
 	$(nopie_subject /bin/true) :: \
 	unshare-base /bin/unshare --pid --fork /bin/true :: \
 	unshare-tini-musl /bin/unshare --pid --fork /peers/tini-musl -- /bin/true :: \
@@ -228,6 +230,9 @@ for ((r = 0; r < LOAD_ROUNDS; r++)); do
 			-e "s/.*profile '$p' built and loaded in \([0-9]*\) us.*/$p \1/p" \
 			-e "s/.*PID 1's allow-list loaded in \([0-9]*\) us.*/pid1 \1/p" >> "$T/load"
 	done
+	{ inroot /minit -v --allow-root --allow-writable-root --landlock --writable /tmp -- /bin/true \
+		2>&1 >/dev/null || true; } | sed -n \
+		-e 's/.*landlock: ABI [0-9]*, [0-9]* rules, built and enforced in \([0-9]*\) us.*/landlock \1/p' >> "$T/load"
 done
 elapsed=$(($(date +%s) - t_start))
 
@@ -403,13 +408,27 @@ for p in default strict; do
 		"$(calc "%.3f" "$(get "$S" "$n" 5) - $(get "$S" minit-plain 5)")" \
 		"start-up vs --seccomp off" "" "" ""
 done
-for p in default strict pid1; do
-	v=$(awk -v p="$p" '$1 == p { print $2 }' "$T/load" | sort -n |
+# vmedian NAME: the median of NAME's times in $T/load, in ms, or a note
+vmedian() {
+	local v
+	v=$(awk -v p="$1" '$1 == p { print $2 }' "$T/load" | sort -n |
 		awk '{ a[NR] = $1 } END { if (NR) print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-	if [ -n "$v" ]; then v=$(calc "%.3f" "$v / 1000"); else v="n/a: this minit does not say"; fi
+	if [ -n "$v" ]; then calc "%.3f" "$v / 1000"; else echo "n/a: this minit does not say"; fi
+}
+for p in default strict pid1; do
 	row 6 "build + load as minit -v says, ms" "$p$([ "$p" = pid1 ] && echo " (PID 1's own)")" \
-		"$v" "" "" "" ""
+		"$(vmedian "$p")" "" "" "" ""
 done
+
+# 7. --landlock: its ruleset built and enforced, on top of the default profile
+if ok "$S" minit-landlock && ok "$S" minit-seccomp-default; then
+	row 7 "landlock ruleset, start-up cost, ms" "--landlock --writable /tmp" \
+		"$(calc "%.3f" "$(get "$S" minit-landlock 5) - $(get "$S" minit-seccomp-default 5)")" \
+		"start-up vs the same without --landlock" "" "" ""
+else
+	row 7 "landlock ruleset, start-up cost, ms" "--landlock --writable /tmp" FAIL "" "" "" "**FAIL**"
+fi
+row 7 "build + enforce as minit -v says, ms" "landlock ruleset" "$(vmedian landlock)" "" "" "" ""
 
 echo
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $(uname -r). minit $(git -C "$TOP" describe --always --dirty 2>/dev/null || echo '?'). Rounds: start $START_ROUNDS, mem $MEM_ROUNDS, reap $REAP_ROUNDS, signals $SIG_SESSIONS x $SIG_N, seccomp $SYS_ROUNDS, -v $LOAD_ROUNDS. Measured in ${elapsed} s."

@@ -33,6 +33,23 @@ check_config(const struct minit_config *cfg, enum options_result r)
 	for (int i = 0; i < 256; i++)
 		if (cfg->exitmap[i] < -1 || cfg->exitmap[i] > 255)
 			__builtin_trap();
+	/* --landlock: bounded lists, absolute paths, ports 1-65535, and none
+	 * of them without --landlock */
+	if (cfg->nwritable > MINIT_MAX_WRITABLE ||
+	    cfg->nbind > MINIT_MAX_PORTS || cfg->nconnect > MINIT_MAX_PORTS)
+		__builtin_trap();
+	if (cfg->landlock == MINIT_LANDLOCK_OFF &&
+	    cfg->nwritable + cfg->nbind + cfg->nconnect != 0)
+		__builtin_trap();
+	for (size_t i = 0; i < cfg->nwritable; i++)
+		if (cfg->writable[i][0] != '/')
+			__builtin_trap();
+	for (size_t i = 0; i < cfg->nbind; i++)
+		if (cfg->bind_ports[i] == 0)
+			__builtin_trap();
+	for (size_t i = 0; i < cfg->nconnect; i++)
+		if (cfg->connect_ports[i] == 0)
+			__builtin_trap();
 }
 
 int

@@ -46,6 +46,13 @@ static const char usage_text[] =
 "Root filesystem:\n"
 "      --allow-writable-root warn instead of refusing a writable /\n"
 "      --require-noexec      refuse writable mounts that allow exec\n"
+"Landlock:\n"
+"      --landlock[=best-effort]  exec only from read-only mounts, write only\n"
+"                            beneath --writable (best-effort: run without\n"
+"                            Landlock where the kernel has none)\n"
+"      --writable PATH       a directory or file PROGRAM may write (repeatable)\n"
+"      --allow-bind PORT     the TCP ports PROGRAM may bind (repeatable;\n"
+"      --allow-connect PORT  and connect to); without them: any\n"
 "Audit:\n"
 "      --audit               start as usual, but report the hardening instead\n"
 "                            of running PROGRAM; exit 0 if it meets the baseline\n"
@@ -64,7 +71,8 @@ enum {
 	OPT_KEEP_FDS,
 	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
-	OPT_AUDIT, OPT_JSON, OPT_FORMAT,
+	OPT_AUDIT, OPT_JSON, OPT_FORMAT, OPT_LANDLOCK, OPT_WRITABLE,
+	OPT_ALLOW_BIND, OPT_ALLOW_CONNECT,
 };
 
 static const struct option long_options[] = {
@@ -83,6 +91,10 @@ static const struct option long_options[] = {
 	{ "seccomp-print",	required_argument,	NULL, OPT_SECCOMP_PRINT },
 	{ "allow-writable-root", no_argument,		NULL, OPT_ALLOW_WRITABLE_ROOT },
 	{ "require-noexec",	no_argument,		NULL, OPT_REQUIRE_NOEXEC },
+	{ "landlock",		optional_argument,	NULL, OPT_LANDLOCK },
+	{ "writable",		required_argument,	NULL, OPT_WRITABLE },
+	{ "allow-bind",		required_argument,	NULL, OPT_ALLOW_BIND },
+	{ "allow-connect",	required_argument,	NULL, OPT_ALLOW_CONNECT },
 	{ "audit",		no_argument,		NULL, OPT_AUDIT },
 	{ "json",		no_argument,		NULL, OPT_JSON },
 	{ "format",		required_argument,	NULL, OPT_FORMAT },
@@ -258,6 +270,24 @@ options_init(struct minit_config *cfg)
 	cfg->seccomp_action = MINIT_SECCOMP_ERRNO;
 }
 
+/* --allow-bind, --allow-connect: one TCP port, 1-65535, into ports[]. */
+static int
+parse_port(const char *opt, const char *arg, uint16_t *ports, size_t *n)
+{
+	unsigned long long port;
+
+	if (options_parse_uint(arg, 65535, &port) == -1 || port == 0) {
+		log_err("%s: '%s': want a TCP port, 1-65535", opt, arg);
+		return -1;
+	}
+	if (*n == MINIT_MAX_PORTS) {
+		log_err("%s: at most %d ports", opt, MINIT_MAX_PORTS);
+		return -1;
+	}
+	ports[(*n)++] = (uint16_t)port;
+	return 0;
+}
+
 static int
 parse_one(struct minit_config *cfg, int opt, const char *arg)
 {
@@ -350,6 +380,31 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case OPT_REQUIRE_NOEXEC:
 		cfg->require_noexec = true;
 		return 0;
+	case OPT_LANDLOCK:
+		if (arg != NULL && strcmp(arg, "best-effort") != 0) {
+			log_err("--landlock=%s: want --landlock or --landlock=best-effort", arg);
+			return -1;
+		}
+		cfg->landlock = arg != NULL ? MINIT_LANDLOCK_BEST_EFFORT :
+		    MINIT_LANDLOCK_STRICT;
+		return 0;
+	case OPT_WRITABLE:
+		/* Checked against the file system in the child (landlock.c). */
+		if (arg[0] != '/') {
+			log_err("--writable: '%s': want an absolute path", arg);
+			return -1;
+		}
+		if (cfg->nwritable == MINIT_MAX_WRITABLE) {
+			log_err("--writable: at most %d paths", MINIT_MAX_WRITABLE);
+			return -1;
+		}
+		cfg->writable[cfg->nwritable++] = arg;
+		return 0;
+	case OPT_ALLOW_BIND:
+		return parse_port("--allow-bind", arg, cfg->bind_ports, &cfg->nbind);
+	case OPT_ALLOW_CONNECT:
+		return parse_port("--allow-connect", arg, cfg->connect_ports,
+		    &cfg->nconnect);
 	case OPT_AUDIT:
 		cfg->audit = true;
 		return 0;
@@ -408,6 +463,11 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 	}
 	if (cfg->seccomp_print_oci && cfg->seccomp_print == NULL) {
 		log_err("--format goes with --seccomp-print");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->landlock == MINIT_LANDLOCK_OFF &&
+	    cfg->nwritable + cfg->nbind + cfg->nconnect != 0) {
+		log_err("--writable, --allow-bind and --allow-connect go with --landlock");
 		return OPTIONS_ERROR;
 	}
 	if (cfg->seccomp_print != NULL) {

@@ -72,12 +72,13 @@ json_get() {
 	    fs.writable_mounts fs.program_read_only fs.program_executable \
 	    probe.setuid0 probe.userns probe.mount probe.ptrace_pid1 \
 	    probe.write_root probe.raw_socket probe.i386_abi pid1.uid pid1.caps \
-	    pid1.no_new_privs pid1.seccomp pid1.dumpable; do
+	    pid1.no_new_privs pid1.seccomp pid1.dumpable \
+	    landlock.abi landlock.ruleset landlock.policy; do
 		s=$(json_get ".checks[\"$k\"].status")
 		[[ $s == pass || $s == fail || $s == info ]] || { echo "key $k: status '$s'"; return 1; }
 		[ -n "$(json_get ".checks[\"$k\"].reason")" ]
 	done
-	[ "$(json_get '.checks | length')" -eq 29 ]
+	[ "$(json_get '.checks | length')" -eq 32 ]
 	[ "$(json_get .minit_is_pid1)" = true ]
 }
 

@@ -360,6 +360,27 @@ assert_dropped() {
 	refute_line_has '^RAN$'
 }
 
+@test "e2e: --landlock: no exec from podman's exec /tmp, writes only beneath --writable; control: both without" {
+	local app='cp /t/probe /tmp/p && /t/probe exec /tmp/p try getpid; /t/probe write /var/tmp/x; /t/probe write /tmp/y'
+	# plain --read-only: podman's /tmp and /var/tmp are tmpfs without noexec
+	run prun --rm --read-only --entrypoint /minit "$IMG_APP" --user app -- /bin/sh -c "$app"
+	assert_line_has '^getpid ok$'
+	[ "$(grep -c '^write ok$' <<<"$output")" -eq 2 ]
+	run prun --rm --read-only --entrypoint /minit "$IMG_APP" \
+	    --landlock --writable /tmp --user app -- /bin/sh -c "$app"
+	assert_line_has '^exec errno=13$'
+	assert_line_has '^write errno=13$'	# /var/tmp
+	assert_line_has '^write ok$'		# /tmp
+	refute_line_has '^getpid ok$'
+}
+
+@test "e2e: --landlock --audit passes under the recommended outer layer (the runtime's seccomp profile)" {
+	run prun --rm "${E2E_RO[@]}" "${E2E_OUTER[@]}" --entrypoint /minit "$IMG_APP" \
+	    --audit --landlock --writable /tmp --user app -- /t/probe status
+	assert_status 0
+	assert_line_has '^pass  landlock.ruleset +in force: '
+}
+
 # A root-only 0400 env file, bind-mounted read-only as Kubernetes mounts a
 # Secret.  (podman 4.3's --secret fails with --read-only under runc: it
 # cannot create the mount point below /run/secrets.)

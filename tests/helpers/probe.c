@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,9 @@ usage(void)
 	fputs("usage: probe status|regain|try NAME|x32 NAME|int80 NAME|fds|cwd|"
 	    "wait-signal|spawn-orphans N|orphans N|exec PATH...|ptrace PID|"
 	    "read FILE|threads|bind PORT|pids|tty|sleep SECONDS|exit N|"
-	    "kill-self SIG|ignore-term SECONDS|env NAME\n", stderr);
+	    "kill-self SIG|ignore-term SECONDS|env NAME|kill PID SIG|write FILE|"
+	    "listen-abstract NAME SECONDS|connect-abstract NAME|connect PORT|"
+	    "memfd-exec FILE|landlock-abi\n", stderr);
 	return 2;
 }
 
@@ -450,6 +453,114 @@ cmd_bind(int port)
 	return 0;
 }
 
+/* ---- landlock (tests/landlock.bats): one block, one dispatcher ---------- */
+#include <sys/un.h>
+
+/* An abstract unix socket address for NAME: "\0NAME". */
+static socklen_t
+abstract_addr(const char *name, struct sockaddr_un *sun)
+{
+	size_t len = strlen(name);
+
+	memset(sun, 0, sizeof(*sun));
+	sun->sun_family = AF_UNIX;
+	if (len > sizeof(sun->sun_path) - 1)
+		len = sizeof(sun->sun_path) - 1;
+	memcpy(sun->sun_path + 1, name, len);
+	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + len);
+}
+
+/* memfd-exec FILE: FILE's bytes into a memfd, then fexecve it as
+ * "probe try getpid" (FILE is this probe): "getpid ok" when it ran. */
+static int
+ll_memfd_exec(const char *file)
+{
+	char buf[65536], *args[] = { "probe", "try", "getpid", NULL };
+	int in = open(file, O_RDONLY | O_CLOEXEC);
+	int fd = memfd_create("probe", MFD_CLOEXEC);
+	ssize_t n;
+
+	if (fd == -1) {
+		printf("memfd_create errno=%d\n", errno);
+		return 1;
+	}
+	while (in != -1 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(fd, buf, (size_t)n) != n)
+			return 1;
+	fexecve(fd, args, environ);
+	printf("memfd-exec errno=%d\n", errno);
+	return 1;
+}
+
+/* Returns -1 when argv is none of the verbs below. */
+static int
+landlock_verbs(int argc, char **argv)
+{
+	const char *cmd = argv[1];
+
+	if (strcmp(cmd, "kill") == 0 && argc > 3) {	/* kill PID SIG */
+		int r = kill(atoi(argv[2]), atoi(argv[3]));
+		printf("kill %s %s errno=%d\n", argv[2], r == 0 ? "ok" : "failed",
+		    r == 0 ? 0 : errno);
+		return r == 0 ? 0 : 1;
+	}
+	if (strcmp(cmd, "write") == 0 && argc > 2) {	/* write FILE */
+		int fd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (fd == -1 || write(fd, "x\n", 2) != 2) {
+			printf("write errno=%d\n", errno);
+			return 1;
+		}
+		close(fd);
+		printf("write ok\n");
+		return 0;
+	}
+	if (strcmp(cmd, "listen-abstract") == 0 && argc > 3) {	/* NAME SECONDS */
+		struct sockaddr_un sun;
+		socklen_t len = abstract_addr(argv[2], &sun);
+		int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (s == -1 || bind(s, (struct sockaddr *)&sun, len) == -1 ||
+		    listen(s, 8) == -1) {
+			printf("listen-abstract errno=%d\n", errno);
+			return 1;
+		}
+		printf("listening\n");
+		fflush(stdout);
+		sleep((unsigned)atoi(argv[3]));
+		return 0;
+	}
+	if (strcmp(cmd, "connect-abstract") == 0 && argc > 2) {	/* NAME */
+		struct sockaddr_un sun;
+		socklen_t len = abstract_addr(argv[2], &sun);
+		int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (s == -1 || connect(s, (struct sockaddr *)&sun, len) == -1) {
+			printf("connect-abstract errno=%d\n", errno);
+			return 1;
+		}
+		printf("connect-abstract ok\n");
+		return 0;
+	}
+	if (strcmp(cmd, "connect") == 0 && argc > 2) {	/* PORT on 127.0.0.1 */
+		struct sockaddr_in sin = { .sin_family = AF_INET,
+		    .sin_port = htons((uint16_t)atoi(argv[2])),
+		    .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+		int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (s == -1 || connect(s, (struct sockaddr *)&sin, sizeof(sin)) == -1) {
+			printf("connect %s errno=%d\n", argv[2], errno);
+			return 1;
+		}
+		printf("connect %s ok\n", argv[2]);
+		return 0;
+	}
+	if (strcmp(cmd, "memfd-exec") == 0 && argc > 2)
+		return ll_memfd_exec(argv[2]);
+	if (strcmp(cmd, "landlock-abi") == 0) {	/* the kernel's, or -1 */
+		printf("%ld\n", syscall(444, NULL, 0, 1U));
+		return 0;
+	}
+	return -1;
+}
+/* ---- end of the landlock block ----------------------------------------- */
+
 int
 main(int argc, char **argv)
 {
@@ -553,6 +664,11 @@ main(int argc, char **argv)
 		const char *v = getenv(argv[2]);
 		printf("%s=%s\n", argv[2], v != NULL ? v : "(unset)");
 		return v != NULL ? 0 : 1;
+	}
+	if (argc > 1) {
+		int rc = landlock_verbs(argc, argv);
+		if (rc != -1)
+			return rc;
 	}
 	return usage();
 }

@@ -111,6 +111,51 @@ test_parse(void)
 	CHECK(parse(&cfg, (const char *[]){ "minit", "--seccomp-print", "default", "x", NULL }) == OPTIONS_ERROR);
 }
 
+static void
+test_landlock(void)
+{
+	struct minit_config cfg;
+
+	CHECK(parse(&cfg, (const char *[]){ "minit", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.landlock == MINIT_LANDLOCK_OFF && cfg.nwritable == 0);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "--writable", "/tmp",
+	    "--writable", "/data/log", "--allow-bind", "8080", "--allow-connect", "443",
+	    "--allow-connect", "65535", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.landlock == MINIT_LANDLOCK_STRICT);
+	CHECK(cfg.nwritable == 2);
+	CHECK_STR(cfg.writable[1], "/data/log");
+	CHECK(cfg.nbind == 1 && cfg.bind_ports[0] == 8080);
+	CHECK(cfg.nconnect == 2 && cfg.connect_ports[1] == 65535);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock=best-effort", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.landlock == MINIT_LANDLOCK_BEST_EFFORT);
+
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock=", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock=strict", "x", NULL }) == OPTIONS_ERROR);
+	/* --landlock takes no separate value: "best-effort" is PROGRAM here */
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "best-effort", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.landlock == MINIT_LANDLOCK_STRICT);
+	CHECK_STR(cfg.argv[0], "best-effort");
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--writable", "/tmp", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--allow-bind", "80", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "--writable", "tmp", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "--writable", "", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "--allow-bind", "0", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "--allow-bind", "65536", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--landlock", "--allow-connect", "+1", "x", NULL }) == OPTIONS_ERROR);
+	{
+		const char *many[2 * (MINIT_MAX_WRITABLE + 1) + 4] = { "minit", "--landlock" };
+		int n = 2;
+
+		for (int i = 0; i <= MINIT_MAX_WRITABLE; i++) {
+			many[n++] = "--writable";
+			many[n++] = "/tmp";
+		}
+		many[n++] = "x";
+		many[n] = NULL;
+		CHECK(parse(&cfg, many) == OPTIONS_ERROR);	/* one too many */
+	}
+}
+
 int
 main(void)
 {
@@ -118,5 +163,6 @@ main(void)
 	test_pairs();
 	test_uint();
 	test_parse();
+	test_landlock();
 	return harness_end("options");
 }
