@@ -16,7 +16,7 @@ build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libto
 demo="$build busybox-static procps util-linux mount"
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
-bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
+bench="$build tini dumb-init catatonit podman runc util-linux xz-utils strace"
 
 case "${1:-build}" in
 build) want=$build ;;
