@@ -34,8 +34,8 @@
 
 /* Bounds of the loop's code, from build-aux/pid1-text.ld; absent (weak,
  * NULL) in a build linked without it. */
-extern const char __start_pid1_text[] __attribute__((weak, visibility("hidden")));
-extern const char __stop_pid1_text[] __attribute__((weak, visibility("hidden")));
+extern const char minit_pid1_text_start[] __attribute__((weak, visibility("hidden")));
+extern const char minit_pid1_text_end[] __attribute__((weak, visibility("hidden")));
 
 /* How far below the current frame start-up's stack pages are dropped.
  * Below the stack the kernel keeps a guard gap (stack_guard_gap, 1 MiB by
@@ -50,21 +50,19 @@ struct ranges {
 	uintptr_t	start[MAX_RANGES], end[MAX_RANGES];
 };
 
-/* The end of a read-only segment, up to its mapping's last page (mapped
- * from the file and never written, like the rest), but not into a page
- * another segment starts in. */
+/* The end of a read-only segment (end: its last byte + 1), up to its
+ * mapping's last page (mapped from the file and never written, like the
+ * rest), but not into a page another segment starts in. */
 static uintptr_t
-segment_end(const struct dl_phdr_info *info, const ElfW(Phdr) *ph,
-    uintptr_t pg)
+segment_end(const struct dl_phdr_info *info, uintptr_t end, uintptr_t pg)
 {
-	uintptr_t end = ph->p_vaddr + ph->p_memsz;
 	uintptr_t up = (end + pg - 1) & ~(pg - 1);
 
 	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *o = &info->dlpi_phdr[i];
+		uintptr_t at = info->dlpi_phdr[i].p_vaddr;
 
-		if (o->p_type == PT_LOAD && o != ph && o->p_vaddr >= end &&
-		    o->p_vaddr < up)
+		if (info->dlpi_phdr[i].p_type == PT_LOAD && at >= end &&
+		    at < up)
 			up = end & ~(pg - 1);
 	}
 	return info->dlpi_addr + up;
@@ -84,7 +82,7 @@ record_segments(struct dl_phdr_info *info, size_t size, void *arg)
 		if (ph->p_type != PT_LOAD || (ph->p_flags & PF_W) != 0)
 			continue;
 		start = (info->dlpi_addr + ph->p_vaddr + pg - 1) & ~(pg - 1);
-		end = segment_end(info, ph, pg);
+		end = segment_end(info, ph->p_vaddr + ph->p_memsz, pg);
 		if (end <= start)
 			continue;
 		r->start[r->n] = start;
@@ -97,10 +95,11 @@ record_segments(struct dl_phdr_info *info, size_t size, void *arg)
 static void
 split_loop_code(uintptr_t pg)
 {
-	uintptr_t start = (uintptr_t)__start_pid1_text & ~(pg - 1);
-	uintptr_t end = ((uintptr_t)__stop_pid1_text + pg - 1) & ~(pg - 1);
+	uintptr_t start = (uintptr_t)minit_pid1_text_start & ~(pg - 1);
+	uintptr_t end = ((uintptr_t)minit_pid1_text_end + pg - 1) & ~(pg - 1);
 
-	if (__start_pid1_text == NULL || end <= start)
+	/* cppcheck-suppress knownConditionTrueFalse ; weak: NULL unlinked */
+	if (minit_pid1_text_start == NULL || end <= start)
 		return;
 	(void)madvise((void *)start, end - start, MADV_RANDOM);	/* NOLINT(performance-no-int-to-ptr): our own text's address */
 }
@@ -126,7 +125,10 @@ memtrim_run(void)
 		r.pg = 4096;
 	(void)dl_iterate_phdr(record_segments, &r);
 	split_loop_code(r.pg);
-	for (int i = 0; i < r.n; i++)
-		(void)madvise((void *)r.start[i], r.end[i] - r.start[i], MADV_DONTNEED);	/* NOLINT(performance-no-int-to-ptr): a segment address from the program headers */
+	for (int i = 0; i < r.n; i++) {
+		uintptr_t len = r.end[i] - r.start[i];
+
+		(void)madvise((void *)r.start[i], len, MADV_DONTNEED);	/* NOLINT(performance-no-int-to-ptr): from the program headers */
+	}
 	trim_stack(r.pg);
 }
