@@ -1,12 +1,10 @@
 /* envfile.c: PROGRAM's environment: minit's own, then --env-file entries
- * (read while still privileged), then HOME, USER, LOGNAME if unset. */
+ * and file secrets (read while still privileged), then HOME, USER,
+ * LOGNAME if unset. */
 #ifndef MINIT_ENVFILE_H
 #define MINIT_ENVFILE_H
 
 #include "minit.h"
-
-/* Largest --env-file accepted, in bytes (docs/privdrop.md). */
-#define ENVFILE_MAX_SIZE	(64 * 1024)
 
 /* Build cfg->envp.  Call after identity_resolve.  -1 on refusal (logged). */
 int	envfile_build(struct minit_config *cfg);

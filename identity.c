@@ -294,8 +294,22 @@ current_identity(const struct accounts *a, struct minit_identity *id)
 	return 0;
 }
 
-/* Started as non-root (docker run --user, runAsNonRoot): minit cannot
- * change ids, so --user may only name the user it already is (P37). */
+/* Started as non-root (docker run --user, Kubernetes runAsUser, OpenShift's
+ * arbitrary uid with gid 0): minit cannot change ids, and the runtime already
+ * chose a user that is not root, so PROGRAM runs as that uid, gid and groups
+ * whatever --user names (P37).  --exact-user is for images that need the
+ * named uid (file ownership): then --user must name the user minit already
+ * is.  HOME, USER and LOGNAME come from the passwd entry of the uid PROGRAM
+ * really gets, if any. */
+static int
+exact_refused(const char *spec, const char *what, unsigned want,
+    unsigned have)
+{
+	log_err("privdrop: --exact-user: --user %s is %s %u, but minit was started as %s %u",
+	    spec, what, want, what, have);
+	return -1;
+}
+
 static int
 resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 {
@@ -305,22 +319,18 @@ resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 		return -1;
 	if (cfg->user == NULL)
 		return 0;
+	if (!cfg->exact_user) {
+		cfg->id.runtime_chose = true;
+		log_verbose(cfg, "privdrop: the runtime chose uid %u gid %u: --user not applied",
+		    (unsigned)cfg->id.uid, (unsigned)cfg->id.gid);
+		return 0;
+	}
 	if (resolve_spec(a, cfg->user, &want) == -1)
 		return -1;
-	if (want.uid != cfg->id.uid) {
-		log_err("privdrop: --user %s is uid %u, but minit was started as uid %u and cannot switch users: drop --user or name the same user",
-		    cfg->user, (unsigned)want.uid, (unsigned)cfg->id.uid);
-		return -1;
-	}
-	if (strchr(cfg->user, ':') != NULL && want.gid != cfg->id.gid) {
-		log_err("privdrop: --user %s is gid %u, but minit was started as gid %u and cannot switch groups",
-		    cfg->user, (unsigned)want.gid, (unsigned)cfg->id.gid);
-		return -1;
-	}
-	if (want.name[0] != '\0') {
-		memcpy(cfg->id.name, want.name, sizeof(want.name));
-		memcpy(cfg->id.home, want.home, sizeof(want.home));
-	}
+	if (want.uid != cfg->id.uid)
+		return exact_refused(cfg->user, "uid", want.uid, cfg->id.uid);
+	if (strchr(cfg->user, ':') != NULL && want.gid != cfg->id.gid)
+		return exact_refused(cfg->user, "gid", want.gid, cfg->id.gid);
 	return 0;
 }
 
@@ -341,7 +351,7 @@ check_capacity(const struct minit_config *cfg, uint64_t perm)
 			return -1;
 		}
 		if (!caps_has(perm, c)) {
-			log_err("privdrop: --cap %s: minit does not hold it, so PROGRAM cannot keep it",
+			log_err("privdrop: --cap %s: minit does not hold it: grant it to the container (docker run --cap-add, Kubernetes capabilities.add)",
 			    caps_name(c));
 			return -1;
 		}
@@ -361,7 +371,12 @@ check_capacity(const struct minit_config *cfg, uint64_t perm)
 		log_err("privdrop: without CAP_SETPCAP the bounding set and securebits cannot be set, and PROGRAM runs as root: refused");
 		return -1;
 	}
-	if ((bnd & ~cfg->keep_caps) != 0)
+	if ((bnd & ~cfg->keep_caps) == 0)
+		return 0;
+	/* As root it is a runtime that took CAP_SETPCAP, and that is said
+	 * (T16).  Started non-root it is the normal case (nobody may shrink
+	 * the set, and no_new_privs makes it unusable): only under -v. */
+	if (getuid() == 0 || cfg->verbose > 0)
 		log_err("privdrop: no CAP_SETPCAP: bounding set left as it is (%#llx); PROGRAM and PID 1 get no capability: no_new_privs is set and verified",
 		    (unsigned long long)bnd);
 	return 0;
@@ -385,6 +400,7 @@ identity_resolve(struct minit_config *cfg)
 	if (a.passwd == NULL || a.group == NULL)
 		goto out;
 	cfg->id.change = false;
+	cfg->id.runtime_chose = false;
 	if (getuid() != 0) {
 		if (resolve_nonroot(cfg, &a) == -1)
 			goto out;

@@ -25,6 +25,8 @@ enum {
 #define MINIT_MAX_GROUPS	256
 #define MINIT_MAX_WRITABLE	16	/* --writable */
 #define MINIT_MAX_PORTS		16	/* --allow-bind, --allow-connect, each */
+#define MINIT_MAX_SECRETS_DIRS	8
+#define MINIT_MAX_FILE_ENVS	32
 
 enum seccomp_action {
 	MINIT_SECCOMP_ERRNO,		/* EPERM (the default, as Docker) */
@@ -41,6 +43,7 @@ enum landlock_mode {
 /* Who PROGRAM runs as; filled by identity_resolve() before the fork. */
 struct minit_identity {
 	bool		 change;	/* false: keep the ids minit started with */
+	bool		 runtime_chose;	/* started non-root with --user: the runtime's ids */
 	uid_t		 uid;
 	gid_t		 gid;
 	gid_t		 groups[MINIT_MAX_GROUPS];	/* exact supplementary list */
@@ -65,10 +68,16 @@ struct minit_config {
 
 	/* privileges (privdrop.c, envfile.c) */
 	const char	*user;		/* --user as given; NULL: none */
+	bool		 exact_user;	/* --exact-user: a non-root start must be --user */
 	bool		 allow_root;	/* --allow-root */
 	uint64_t	 keep_caps;	/* --cap: bit n = capability n */
 	const char	*env_files[MINIT_MAX_ENV_FILES];
 	size_t		 nenv_files;
+	/* secrets from files (secrets.c) */
+	const char	*secrets_dirs[MINIT_MAX_SECRETS_DIRS];	/* --secrets-dir */
+	size_t		 nsecrets_dirs;
+	const char	*file_envs[MINIT_MAX_FILE_ENVS];	/* --file-env NAME */
+	size_t		 nfile_envs;
 	struct minit_identity id;	/* resolved from user */
 
 	/* seccomp (seccomp.c) */

@@ -14,8 +14,10 @@ build="gcc make musl-tools musl-dev gperf dpkg-dev patch autoconf automake libto
 	pkgconf libseccomp-dev libcap-ng-dev binutils file"
 # demo.sh: /bin/busybox for the test root, pkill (procps); file is in $build
 demo="$build busybox-static procps util-linux mount"
+# catatonit: podman kube play builds its pause image from it
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
-	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind"
+	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
+	catatonit"
 bench="$build tini dumb-init catatonit podman runc util-linux xz-utils strace"
 
 case "${1:-build}" in

@@ -18,8 +18,8 @@ envline_name_forbidden(const char *name, size_t len)
 	return 0;
 }
 
-static int
-name_ok(const char *s, size_t len)
+int
+envline_name_valid(const char *s, size_t len)
 {
 	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
 		return 0;
@@ -51,7 +51,7 @@ parse_line(const char *l, size_t len, env_entry_fn fn, void *ctx)
 	eq = memchr(l, '=', len);
 	if (eq == NULL)
 		return ENV_NO_EQUALS;
-	if (!name_ok(l, (size_t)(eq - l)))
+	if (!envline_name_valid(l, (size_t)(eq - l)))
 		return ENV_BAD_NAME;
 	if (envline_name_forbidden(l, (size_t)(eq - l)))
 		return ENV_LOADER;

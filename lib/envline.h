@@ -35,4 +35,7 @@ const char *envline_error_str(enum env_error e);
  * stop for a program that is not setuid (P35). */
 int	envline_name_forbidden(const char *name, size_t len);
 
+/* 1 when the len bytes of name are [A-Za-z_][A-Za-z0-9_]*, else 0. */
+int	envline_name_valid(const char *name, size_t len);
+
 #endif

@@ -13,6 +13,7 @@
 
 #include <cap-ng.h>
 
+#include "envline.h"
 #include "log.h"
 #include "options.h"
 
@@ -34,10 +35,13 @@ static const char usage_text[] =
 "      --keep-fds            let PROGRAM inherit every file descriptor\n"
 "Privileges:\n"
 "  -u, --user USER[:GROUP]   run PROGRAM as USER (name or uid), GROUP (name or gid)\n"
+"      --exact-user          non-root start: refuse if not --user\n"
 "      --allow-root          allow PROGRAM to run with uid 0\n"
 "      --cap CAP[,CAP...]    capabilities PROGRAM keeps (repeatable); none by default\n"
 "      --env-file FILE       add KEY=VALUE lines to PROGRAM's environment,\n"
 "                            read before privileges are dropped (repeatable)\n"
+"      --secrets-dir DIR     file DIR/NAME gives NAME=content (repeatable)\n"
+"      --file-env NAME       NAME from the file $NAME_FILE (repeatable)\n"
 "Seccomp:\n"
 "      --seccomp PROFILE     default (the default), strict, off, or a file\n"
 "      --seccomp-action ACT  errno (default), kill or log\n"
@@ -72,7 +76,8 @@ enum {
 	OPT_ALLOW_ROOT, OPT_CAP, OPT_ENV_FILE, OPT_SECCOMP, OPT_SECCOMP_ACTION,
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
 	OPT_AUDIT, OPT_JSON, OPT_FORMAT, OPT_LANDLOCK, OPT_WRITABLE,
-	OPT_ALLOW_BIND, OPT_ALLOW_CONNECT,
+	OPT_ALLOW_BIND, OPT_ALLOW_CONNECT, OPT_EXACT_USER, OPT_SECRETS_DIR,
+	OPT_FILE_ENV,
 };
 
 static const struct option long_options[] = {
@@ -86,6 +91,9 @@ static const struct option long_options[] = {
 	{ "allow-root",		no_argument,		NULL, OPT_ALLOW_ROOT },
 	{ "cap",		required_argument,	NULL, OPT_CAP },
 	{ "env-file",		required_argument,	NULL, OPT_ENV_FILE },
+	{ "exact-user",		no_argument,		NULL, OPT_EXACT_USER },
+	{ "secrets-dir",	required_argument,	NULL, OPT_SECRETS_DIR },
+	{ "file-env",		required_argument,	NULL, OPT_FILE_ENV },
 	{ "seccomp",		required_argument,	NULL, OPT_SECCOMP },
 	{ "seccomp-action",	required_argument,	NULL, OPT_SECCOMP_ACTION },
 	{ "seccomp-print",	required_argument,	NULL, OPT_SECCOMP_PRINT },
@@ -259,6 +267,23 @@ parse_caps(const char *list, uint64_t *bits)
 	return 0;
 }
 
+/* A repeatable path option: one more of at most max, never empty. */
+static int
+add_path(const char **list, size_t *n, size_t max, const char *opt,
+    const char *arg)
+{
+	if (*n == max) {
+		log_err("%s: given more than %zu times", opt, max);
+		return -1;
+	}
+	if (*arg == '\0') {
+		log_err("%s: empty path", opt);
+		return -1;
+	}
+	list[(*n)++] = arg;
+	return 0;
+}
+
 void
 options_init(struct minit_config *cfg)
 {
@@ -342,15 +367,30 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case OPT_CAP:
 		return parse_caps(arg, &cfg->keep_caps);
 	case OPT_ENV_FILE:
-		if (cfg->nenv_files == MINIT_MAX_ENV_FILES) {
-			log_err("--env-file: at most %d files", MINIT_MAX_ENV_FILES);
+		return add_path(cfg->env_files, &cfg->nenv_files,
+		    MINIT_MAX_ENV_FILES, "--env-file", arg);
+	case OPT_EXACT_USER:
+		cfg->exact_user = true;
+		return 0;
+	case OPT_SECRETS_DIR:
+		return add_path(cfg->secrets_dirs, &cfg->nsecrets_dirs,
+		    MINIT_MAX_SECRETS_DIRS, "--secrets-dir", arg);
+	case OPT_FILE_ENV:
+		if (cfg->nfile_envs == MINIT_MAX_FILE_ENVS) {
+			log_err("--file-env: at most %d names", MINIT_MAX_FILE_ENVS);
 			return -1;
 		}
-		if (*arg == '\0') {
-			log_err("--env-file: empty file name");
+		if (!envline_name_valid(arg, strlen(arg)) ||
+		    strlen(arg) > 128) {
+			log_err("--file-env: want a variable name of at most 128 bytes");
 			return -1;
 		}
-		cfg->env_files[cfg->nenv_files++] = arg;
+		if (envline_name_forbidden(arg, strlen(arg))) {
+			log_err("--file-env %s: %s", arg,
+		    envline_error_str(ENV_LOADER));
+			return -1;
+		}
+		cfg->file_envs[cfg->nfile_envs++] = arg;
 		return 0;
 	case OPT_SECCOMP:
 		if (*arg == '\0') {
@@ -485,6 +525,10 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 	}
 	if (cfg->argv != NULL && cfg->argv[0][0] == '\0') {
 		log_err("PROGRAM is an empty string");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->exact_user && cfg->user == NULL) {
+		log_err("--exact-user goes with --user");
 		return OPTIONS_ERROR;
 	}
 	if (cfg->no_init && cfg->audit) {

@@ -79,6 +79,8 @@ setup() {
 
 teardown_file() {
 	[ -n "${E2E_ID:-}" ] || return 0
+	# podman kube play's pods carry no label: by name
+	pm pod ps -q --filter "name=^minit-$E2E_ID-" | xargs -r podman pod rm -f -t 0 >/dev/null
 	pm ps -aq --filter "label=minit-e2e=$E2E_ID" | xargs -r podman rm -f -t 0 >/dev/null
 	pm images -q --filter "label=minit-e2e=$E2E_ID" | sort -u |
 		xargs -r podman rmi -f >/dev/null
@@ -444,8 +446,9 @@ secret_file() {
 	assert_line_has '^CapAmb:[[:space:]]+0000000000000400$'
 	assert_line_has '^CapInh:[[:space:]]+0000000000000400$'
 	# minit started as that same user: the app gets none of them.  Without
-	# CAP_SETPCAP nobody can shrink the bounding set; minit must say so
-	# (T16), and no_new_privs keeps it unusable.
+	# CAP_SETPCAP nobody can shrink the bounding set; no_new_privs keeps it
+	# unusable.  Started non-root that is the normal case: quiet, and said
+	# under -v (a root start says it always, T16).
 	run prun --rm "${E2E_RO[@]}" --user 1000:1000 --cap-add NET_BIND_SERVICE "$IMG_APP"
 	assert_status 0
 	for c in CapInh CapPrm CapEff CapAmb; do
@@ -453,7 +456,12 @@ secret_file() {
 	done
 	assert_line_has '^Uid:[[:space:]]+1000[[:space:]]+1000[[:space:]]+1000[[:space:]]+1000$'
 	assert_line_has '^NoNewPrivs:[[:space:]]+1$'
-	assert_line_has '^minit: privdrop: .*bounding set'
+	refute_line_has '^minit:'
+	run prun --rm "${E2E_RO[@]}" --user 1000:1000 --cap-add NET_BIND_SERVICE \
+	    --entrypoint /minit "$IMG_APP" -v --user app -- /t/probe status
+	assert_status 0
+	assert_line_has "^CapAmb:[[:space:]]+0000000000000000$"
+	assert_line_has '^minit: privdrop: no CAP_SETPCAP: bounding set left as it is'
 }
 
 @test "e2e: minit installed setuid root refuses (T22 P41)" {
@@ -500,4 +508,203 @@ EOF
 	assert_status 125
 	assert_line_has '^minit: '
 	refute_line_has '^RAN$'
+}
+
+# --- started non-root: Kubernetes "restricted", OpenShift, docker run --user
+# (issue 15)
+
+# kube_yaml FILE NAME SECRETDIR ARGS: docker/examples/kubernetes/FILE as this
+# machine can play it, in $BATS_TEST_TMPDIR/NAME.yaml.  Every
+# securityContext field is kept as written.  Changed: the image (the local
+# app image), args (the probes), the pod name, no ports (--network none),
+# and the Secret volume: podman 4.3.1's kube play panics on a secret volume
+# (nil pointer in kube.VolumeFromSecret), so it becomes a hostPath folder
+# SECRETDIR that the test fills with the kubelet's own layout, ownership
+# and mode (kube_secret).  Each change is checked to have happened once.
+kube_yaml() {
+	local f=$TOP/docker/examples/kubernetes/$1 out=$BATS_TEST_TMPDIR/$2.yaml
+	awk 'f; /^---$/ { f = 1 }' "$f" | sed \
+	    -e "s#^\( *image: \)registry\.example/hello-python@sha256:0*\$#\1$IMG_APP#" \
+	    -e "s#^\( *args: \)\[\"python3\", \"/srv/app.py\"\]\$#\1$4#" \
+	    -e 's#^\( *\)secret:$#\1hostPath:#' \
+	    -e "s#^\( *\)secretName: hello-python-[a-z]*\$#\1path: $3#" \
+	    -e 's#^\( *\)defaultMode: 0[0-7]*$#\1type: Directory#' \
+	    -e '/^ *ports:$/d' -e '/^ *- containerPort: 8080$/d' \
+	    -e "s#^\(  name: \)hello-python\$#\1$2#" > "$out"
+	if [ "$(grep -c "image: $IMG_APP\$" "$out")" != 1 ] ||
+	    [ "$(grep -c '^ *hostPath:$' "$out")" != 1 ] ||
+	    [ "$(grep -c "^ *path: $3\$" "$out")" != 1 ] ||
+	    [ "$(grep -c '^ *type: Directory$' "$out")" != 1 ] ||
+	    [ "$(grep -c "^  name: $2\$" "$out")" != 1 ] ||
+	    ! grep -q '^ *args: \["/bin/sh"' "$out" ||
+	    grep -Eq 'kind: Secret|image: registry|secretName|defaultMode|containerPort' "$out"; then
+		echo "e2e: docker/examples/kubernetes/$1 changed shape:" >&2
+		cat "$out" >&2
+		return 1
+	fi
+	echo "$out"
+}
+
+# kube_secret DIR UID:GID MODE KEY=VALUE...: the Secret volume as the kubelet
+# writes it: the files in ..TIMESTAMP/, ..data pointing there, one link
+# per key; files owned UID:GID (root and fsGroup) with MODE.
+kube_secret() {
+	local d=$1 own=$2 mode=$3 ts=..2026_12_04_17_00_00.123456789 kv
+	shift 3
+	mkdir -p "$d/$ts"
+	for kv in "$@"; do
+		printf '%s\n' "${kv#*=}" > "$d/$ts/${kv%%=*}"
+		ln -s "..data/${kv%%=*}" "$d/${kv%%=*}"
+	done
+	ln -s "$ts" "$d/..data"
+	chown -R "$own" "$d/$ts"
+	chmod "$mode" "$d/$ts"/*
+	chmod 0755 "$d" "$d/$ts"
+}
+
+# kube_play YAML: podman kube play, with podman's per-container ulimits
+# lowered to what this machine allows (E2E_RUN's; kube play has no flag
+# for them, containers.conf does).
+kube_play() {
+	local conf=$BATS_TEST_TMPDIR/containers.conf
+	printf '[containers]\ndefault_ulimits = ["nofile=20000:20000", "nproc=4096:4096"]\n' > "$conf"
+	CONTAINERS_CONF=$conf pm kube play --network none "$1" >/dev/null
+}
+
+# What the app prints from inside, in sections: its secret, the secret
+# file read by the app itself, its own status, PID 1's status.
+KUBE_PROBE='["/bin/sh", "-c", "echo TOKEN=[$APP_TOKEN]; echo == file; /t/probe read $SECRET_FILE; echo; echo == app; /t/probe status; echo == pid1; /t/probe read /proc/1/status; echo == end; exec /t/probe wait-signal 120"]'
+
+# section NAME: the lines of $output between "== NAME" and the next "=="
+section() {
+	awk -v s="== $1" '$0 == s { p = 1; next } /^== / { p = 0 } p' <<<"$output"
+}
+
+# assert_ids_nocaps UID GID: $output (one status) has those ids in every
+# slot, no capability in any set, no_new_privs and a seccomp filter.
+assert_ids_nocaps() {
+	local c
+	assert_line_has "^Uid:[[:space:]]+$1[[:space:]]+$1[[:space:]]+$1[[:space:]]+$1\$"
+	assert_line_has "^Gid:[[:space:]]+$2[[:space:]]+$2[[:space:]]+$2[[:space:]]+$2\$"
+	for c in CapInh CapPrm CapEff CapBnd CapAmb; do
+		assert_line_has "^$c:[[:space:]]+0000000000000000\$"
+	done
+	assert_line_has '^NoNewPrivs:[[:space:]]+1$'
+	assert_line_has '^Seccomp:[[:space:]]+2$'
+}
+
+@test "e2e: docker/examples/kubernetes/deployment.yaml (restricted) with podman kube play: uid 10001, no caps, NNP, seccomp, the secret" {
+	local sec=$BATS_TEST_TMPDIR/secret name=minit-$E2E_ID-restricted y all
+	# fsGroup 10001, defaultMode 0440: root:10001 0440, as the kubelet
+	kube_secret "$sec" 0:10001 0440 "APP_TOKEN=tok-$E2E_ID"
+	y=$(kube_yaml deployment.yaml "$name" "$sec" "${KUBE_PROBE//\$SECRET_FILE//run/secrets/app/APP_TOKEN}")
+	kube_play "$y"
+	wait_log "$name-pod-0-app" '^ready$'
+	run pm logs "$name-pod-0-app"
+	all=$output
+	assert_line_has "^TOKEN=\[tok-$E2E_ID\]\$"
+	# the runtime's outer layer, as podman applied the securityContext
+	run pm inspect --format '{{.HostConfig.ReadonlyRootfs}} {{.Config.User}} {{.HostConfig.SecurityOpt}}' "$name-pod-0-app"
+	assert_line_has '^true 10001:10001 .*no-new-privileges'
+	output=$(output=$all section app)
+	assert_ids_nocaps 10001 10001
+	assert_line_has '^Seccomp_filters:[[:space:]]+([2-9]|[1-9][0-9]+)$'	# RuntimeDefault + minit's
+	output=$(output=$all section pid1)
+	assert_ids_nocaps 10001 10001
+	assert_line_has '^Name:[[:space:]]+minit$'
+	# restricted: minit and the app share the uid, so the app can read
+	# the file too (deployment-root.yaml is the variant where it cannot)
+	output=$(output=$all section file)
+	assert_line_has "^tok-$E2E_ID\$"
+	pm pod rm -f -t 5 "$name-pod-0" >/dev/null
+}
+
+@test "e2e: docker/examples/kubernetes/deployment-root.yaml with podman kube play: dropped to app, the 0400 secret unreadable by the app" {
+	local sec=$BATS_TEST_TMPDIR/secret name=minit-$E2E_ID-root y all
+	kube_secret "$sec" 0:0 0400 "app.env=APP_TOKEN=tok-$E2E_ID"
+	y=$(kube_yaml deployment-root.yaml "$name" "$sec" "${KUBE_PROBE//\$SECRET_FILE//run/secrets/app/app.env}")
+	kube_play "$y"
+	wait_log "$name-pod-0-app" '^ready$'
+	run pm logs "$name-pod-0-app"
+	all=$output
+	assert_line_has "^TOKEN=\[tok-$E2E_ID\]\$"
+	output=$(output=$all section app)
+	assert_ids_nocaps 1000 1000	# the test image's app
+	output=$(output=$all section pid1)
+	assert_ids_nocaps 1000 1000
+	output=$(output=$all section file)
+	assert_line_has '^read errno=13$'
+	pm pod rm -f -t 5 "$name-pod-0" >/dev/null
+}
+
+@test "e2e: OpenShift-style podman run --user 1000680000:0: the image's --user app is satisfied, hardened, quiet" {
+	local c=minit-$E2E_ID-openshift pid app
+	# restricted-v2 SCC: every capability dropped, no_new_privs
+	prun -d --name "$c" "${E2E_RO[@]}" --user 1000680000:0 --cap-drop ALL \
+	    --security-opt no-new-privileges "$IMG_APP" /t/probe wait-signal 60 >/dev/null
+	wait_log "$c" '^ready$'
+	run pm logs "$c"
+	refute_line_has '^minit:'
+	pid=$(host_pid "$c")
+	app=$(cat "/proc/$pid/task/$pid/children")
+	run cat "/proc/$pid/status"
+	assert_ids_nocaps 1000680000 0
+	run cat "/proc/${app%% *}/status"
+	assert_ids_nocaps 1000680000 0
+	pm stop -t 5 "$c" >/dev/null
+	run prun --rm "${E2E_RO[@]}" --user 1000680000:0 --cap-drop ALL --entrypoint /minit \
+	    "$IMG_APP" --audit --user app -- /t/probe status
+	assert_status 0
+	assert_line_has '^info  identity.runtime_user +uid chosen by the runtime: 1000680000 \(image asked for app\)$'
+	# control: --exact-user refuses the same start, one line, 125
+	run prun --rm "${E2E_RO[@]}" --user 1000680000:0 --cap-drop ALL --entrypoint /minit \
+	    "$IMG_APP" --exact-user --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	[ "${#lines[@]}" -eq 1 ]
+	assert_line_has '^minit: privdrop: --exact-user: --user app is uid 1000, but minit was started as uid 1000680000'
+}
+
+@test "e2e: docker run --user by name and by number: the runtime's ids, HOME from passwd or /" {
+	local c
+	# by name: podman resolves app in the image's /etc/passwd
+	run prun --rm "${E2E_RO[@]}" --user app "$IMG_APP" /bin/sh -c 'echo "U=$(id -u):$(id -g) H=$HOME"; /t/probe status'
+	assert_status 0
+	assert_line_has '^U=1000:1000 H=/home/app$'
+	assert_line_has '^NoNewPrivs:[[:space:]]+1$'
+	assert_line_has '^Seccomp:[[:space:]]+2$'
+	for c in CapInh CapPrm CapEff CapAmb; do
+		assert_line_has "^$c:[[:space:]]+0000000000000000\$"
+	done
+	refute_line_has '^minit:'
+	# by number, no passwd entry: podman gives gid 0 and HOME=/
+	run prun --rm "${E2E_RO[@]}" --user 4321 "$IMG_APP" /bin/sh -c 'echo "U=$(id -u):$(id -g) H=$HOME"; /t/probe status'
+	assert_status 0
+	assert_line_has '^U=4321:0 H=/$'
+	assert_line_has '^NoNewPrivs:[[:space:]]+1$'
+	assert_line_has '^Seccomp:[[:space:]]+2$'
+	refute_line_has '^minit:'
+}
+
+@test "e2e: non-root start, --cap-add NET_BIND_SERVICE: --cap keeps it for the app (ambient); refused when not granted" {
+	run prun --rm "${E2E_RO[@]}" --user 1000:1000 --cap-drop ALL --cap-add NET_BIND_SERVICE \
+	    --entrypoint /minit "$IMG_APP" --user app --cap NET_BIND_SERVICE -- \
+	    /bin/sh -c '/t/probe bind 80; /t/probe status'
+	assert_status 0
+	assert_line_has '^bind 80 ok$'
+	assert_line_has '^CapAmb:[[:space:]]+0000000000000400$'
+	assert_line_has '^CapEff:[[:space:]]+0000000000000400$'
+	assert_line_has '^NoNewPrivs:[[:space:]]+1$'
+	# control: granted but not kept, the app cannot bind port 80
+	run prun --rm "${E2E_RO[@]}" --user 1000:1000 --cap-drop ALL --cap-add NET_BIND_SERVICE \
+	    --entrypoint /minit "$IMG_APP" --user app -- /t/probe bind 80
+	assert_status 1
+	assert_line_has '^bind 80 errno=13$'
+	# not granted: one line, 125
+	run prun --rm "${E2E_RO[@]}" --user 1000:1000 --cap-drop ALL \
+	    --entrypoint /minit "$IMG_APP" --user app --cap NET_BIND_SERVICE -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	[ "${#lines[@]}" -eq 1 ]
+	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it: grant it'
 }

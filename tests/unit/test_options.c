@@ -112,6 +112,38 @@ test_parse(void)
 }
 
 static void
+test_nonroot_secrets(void)
+{
+	struct minit_config c;
+
+	CHECK(parse(&c, (const char *const[]){ "minit", "--user", "app", "--exact-user",
+	    "--secrets-dir", "/run/secrets", "--file-env", "DB_PASSWORD",
+	    "--file-env", "_X1", "--", "p", NULL }) == OPTIONS_RUN);
+	CHECK(c.exact_user && c.nsecrets_dirs == 1 && c.nfile_envs == 2);
+	CHECK_STR(c.secrets_dirs[0], "/run/secrets");
+	CHECK_STR(c.file_envs[1], "_X1");
+	CHECK(parse(&c, (const char *const[]){ "minit", "--exact-user", "p", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&c, (const char *const[]){ "minit", "--secrets-dir", "", "p", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&c, (const char *const[]){ "minit", "--file-env", "A-B", "p", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&c, (const char *const[]){ "minit", "--file-env", "1A", "p", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&c, (const char *const[]){ "minit", "--file-env", "", "p", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&c, (const char *const[]){ "minit", "--file-env", "LD_PRELOAD", "p", NULL }) == OPTIONS_ERROR);
+	/* at most MINIT_MAX_SECRETS_DIRS */
+	for (int extra = 0; extra <= 1; extra++) {
+		const char *args[2 * MINIT_MAX_SECRETS_DIRS + 8] = { "minit" };
+		size_t n = 1;
+
+		for (int i = 0; i < MINIT_MAX_SECRETS_DIRS + extra; i++) {
+			args[n++] = "--secrets-dir";
+			args[n++] = "/d";
+		}
+		args[n++] = "p";
+		args[n] = NULL;
+		CHECK(parse(&c, args) == (extra ? OPTIONS_ERROR : OPTIONS_RUN));
+	}
+}
+
+static void
 test_landlock(void)
 {
 	struct minit_config cfg;
@@ -163,6 +195,7 @@ main(void)
 	test_pairs();
 	test_uint();
 	test_parse();
+	test_nonroot_secrets();
 	test_landlock();
 	return harness_end("options");
 }
