@@ -12,11 +12,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -28,6 +30,7 @@
 #include "log.h"
 #include "memtrim.h"
 #include "privdrop.h"
+#include "recorder.h"
 #include "seccomp.h"
 
 struct supervisor {
@@ -37,6 +40,8 @@ struct supervisor {
 	int		 child_status;	/* wait status of PROGRAM */
 	bool		 killing;	/* SIGKILL sent to the rest */
 	struct timespec	 deadline;	/* end of the grace period */
+	struct recorder	 rec;		/* --seccomp-record */
+	int		 sigfd;		/* --seccomp-record: signals, to poll */
 };
 
 int
@@ -273,6 +278,28 @@ final_status(const struct supervisor *sv)
 	return code;
 }
 
+/* --seccomp-record: wait until fd (the child's report, or the signals)
+ * is readable or timeout passes, answering the recorder meanwhile. */
+static void
+wait_recording(struct recorder *rec, int fd, const struct timespec *timeout)
+{
+	for (;;) {
+		struct pollfd p[2] = { { .fd = fd, .events = POLLIN },
+		    { .fd = recorder_fd(rec), .events = POLLIN } };
+		int n = ppoll(p, p[1].fd != -1 ? 2 : 1, timeout, NULL);
+
+		if (n == -1 && errno != EINTR) {
+			log_sys("init: ppoll");
+			return;
+		}
+		if (n > 0 && p[1].fd != -1 && p[1].revents != 0)
+			recorder_serve(rec, p[1].revents);
+		if (n == 0 || (n > 0 && p[0].revents != 0) ||
+		    recorder_fd(rec) == -1)
+			return;
+	}
+}
+
 static int
 loop(struct supervisor *sv)
 {
@@ -289,6 +316,14 @@ loop(struct supervisor *sv)
 		if (give_up) {
 			log_err("init: processes left that PID 1 cannot kill; exiting");
 			return final_status(sv);
+		}
+		if (recorder_fd(&sv->rec) != -1) {
+			/* --seccomp-record: the recorder's fd and the
+			 * signals; then take a signal without waiting */
+			static const struct timespec now = { 0, 0 };
+
+			wait_recording(&sv->rec, sv->sigfd, timeout);
+			timeout = &now;
 		}
 		sig = sigtimedwait(&all, &si, timeout);
 
@@ -315,11 +350,14 @@ loop(struct supervisor *sv)
 
 /* Wait for the child's exec report: EOF means PROGRAM runs. */
 static int
-read_report(const struct minit_config *cfg, int fd, pid_t child)
+read_report(const struct minit_config *cfg, int fd, pid_t child,
+    struct recorder *rec)
 {
 	struct child_report r;
 	ssize_t n;
 
+	if (recorder_fd(rec) != -1)
+		wait_recording(rec, fd, NULL);	/* exec asks PID 1 too */
 	do
 		n = read(fd, &r, sizeof(r));
 	while (n == -1 && errno == EINTR);
@@ -369,10 +407,28 @@ init_supervise(struct minit_config *cfg)
 	if (sv.child == 0) {
 		(void)close(report[0]);
 		(void)close(go[1]);
+		if (cfg->record_sock[0] != -1)
+			(void)close(cfg->record_sock[0]);
 		child_run(cfg, report[1], go[0]);
 	}
 	(void)close(report[1]);
 	(void)close(go[0]);
+	sv.sigfd = -1;
+	recorder_init(&sv.rec, cfg);
+	if (cfg->record_sock[1] != -1) {
+		sigset_t all;
+
+		(void)close(cfg->record_sock[1]);
+		all_signals(&all);
+		sv.sigfd = signalfd(-1, &all, SFD_CLOEXEC | SFD_NONBLOCK);
+		if (sv.sigfd == -1) {
+			log_sys("init: --seccomp-record: signalfd");
+			(void)kill(sv.child, SIGKILL);
+			(void)close(go[1]);
+			(void)waitpid(sv.child, NULL, 0);
+			return MINIT_EX_REFUSED;
+		}
+	}
 	log_verbose(cfg, "init: PROGRAM is pid %d", (int)sv.child);
 
 	/* PID 1 pins no mount (catatonit#28), then keeps nothing it does not
@@ -402,7 +458,7 @@ init_supervise(struct minit_config *cfg)
 		return MINIT_EX_REFUSED;
 	}
 	(void)close(go[1]);
-	code = read_report(cfg, report[0], sv.child);
+	code = read_report(cfg, report[0], sv.child, &sv.rec);
 	if (code != 0)
 		return code;
 	memtrim_run();	/* start-up is over: keep only what the loop runs */

@@ -7,6 +7,7 @@
 #include "identity.h"
 #include "init.h"
 #include "options.h"
+#include "recorder.h"
 #include "rootfs.h"
 #include "seccomp.h"
 
@@ -31,6 +32,7 @@ main(int argc, char *argv[])
 	    identity_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
 	    envfile_build(&cfg) == -1 ||	/* secrets, while privileged */
 	    seccomp_prepare(&cfg) == -1 ||	/* the profile, read and parsed */
+	    recorder_prepare(&cfg) == -1 ||	/* --seccomp-record FILE */
 	    rootfs_check(&cfg) == -1)		/* / is read-only */
 		return MINIT_EX_REFUSED;
 	if (cfg.no_init)

@@ -52,6 +52,8 @@ struct minit_identity {
 	char		 home[256];	/* for HOME; "/" when unknown */
 };
 
+struct record_plan;
+
 struct minit_config {
 	/* what to run */
 	char *const	*argv;		/* PROGRAM [ARG...]; NULL in --audit without one */
@@ -83,8 +85,16 @@ struct minit_config {
 	/* seccomp (seccomp.c) */
 	const char	*seccomp_profile;	/* "default", "strict", "off" or a path */
 	enum seccomp_action seccomp_action;
+	/* --seccomp-record, set up before the fork (recorder_prepare): the
+	 * file (opened as minit starts, so a place it cannot write is
+	 * refused up front), the hand-over socket (PID 1's end, the
+	 * child's end), what PID 1 answers */
+	int		 record_fd;
+	int		 record_sock[2];
 	const char	*seccomp_print;	/* --seccomp-print PROFILE: print and exit */
-	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
+	const char	*seccomp_record;	/* --seccomp-record FILE */
+	struct record_plan *record_plan;
+	char		*record_head;	/* the recorded file's profile part */
 
 	/* Read at start-up, before the fork; PID 1 drops them once PROGRAM
 	 * has its own copy (init.c, init_supervise).  envp above holds the
@@ -108,6 +118,7 @@ struct minit_config {
 	/* --audit (audit.c) */
 	bool		 audit;
 	bool		 audit_json;
+	bool		 seccomp_print_oci;	/* --format oci: as Docker/OCI JSON */
 };
 
 #endif

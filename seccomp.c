@@ -34,6 +34,7 @@
 #include "oci.h"
 #include "profile.h"
 #include "readfile.h"
+#include "recorder.h"
 #include "seccomp.h"
 #include "seccomp_build.h"
 #include "seccomp_builtin.h"
@@ -48,7 +49,7 @@ is_off(const char *name)
 static const char *
 builtin_text(const char *name, int print)
 {
-	if (!print && strcmp(name, "pid1") == 0)
+	if (!print && strncmp(name, "pid1", 4) == 0)
 		return NULL;
 	return profile_builtin(name);
 }
@@ -361,7 +362,7 @@ seccomp_apply(const struct minit_config *cfg)
 		return 0;
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
 	b = builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action);
-	if (b != NULL) {
+	if (b != NULL && cfg->seccomp_record == NULL) {
 		rc = load_builtin(b, cfg->seccomp_profile);
 		if (rc == 0 && b->allows_prctl && prctl(PR_GET_SECCOMP) != 2) {
 			log_err("seccomp: %s: loaded, but the kernel reports no "
@@ -385,6 +386,14 @@ seccomp_apply(const struct minit_config *cfg)
 	if (p == NULL) {
 		errno = EINVAL;
 		return -1;
+	}
+	if (cfg->seccomp_record != NULL) {
+		/* the recording filter in place of the profile's own */
+		rc = recorder_load(cfg, p, cfg->record_sock[1]);
+		err = errno;
+		profile_free(p);
+		errno = err;
+		return rc;
 	}
 	rc = load(p, (int)cfg->seccomp_action, cfg->seccomp_profile);
 	err = errno;
@@ -423,26 +432,27 @@ __lsan_is_turned_off(void)
 int
 seccomp_pid1(const struct minit_config *cfg)
 {
-	const char *text = profile_builtin("pid1");
+	const char *name = cfg->seccomp_record != NULL ? "pid1-record" : "pid1";
+	const char *text = profile_builtin(name);
 	const struct builtin_bpf *b;
 	struct timespec t0;
 	struct profile *p;
 	int rc;
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
-	b = builtin_find("pid1", MINIT_SECCOMP_KILL);
+	b = builtin_find(name, MINIT_SECCOMP_KILL);
 	if (b != NULL) {
-		rc = load_builtin(b, "pid1");
+		rc = load_builtin(b, name);
 		if (rc == 0 && b->allows_prctl && prctl(PR_GET_SECCOMP) != 2) {
 			log_err("seccomp: pid1: loaded, but the kernel reports "
 			    "no filter");
 			rc = -1;
 		}
 	} else {
-		p = profile_load(cfg, "pid1", text, strlen(text), 0);
+		p = profile_load(cfg, name, text, strlen(text), 0);
 		if (p == NULL)
 			return -1;
-		rc = load(p, MINIT_SECCOMP_KILL, "pid1");
+		rc = load(p, MINIT_SECCOMP_KILL, name);
 		profile_free(p);
 	}
 	if (rc == 0)
@@ -543,7 +553,7 @@ int
 seccomp_print(const struct minit_config *cfg)
 {
 	const char *name = cfg->seccomp_print, *text = builtin_text(name, 1);
-	int deny = strcmp(name, "pid1") == 0 ? MINIT_SECCOMP_KILL :
+	int deny = strncmp(name, "pid1", 4) == 0 ? MINIT_SECCOMP_KILL :
 	    (int)cfg->seccomp_action;
 	struct prof_action def;
 	struct profile *p;

@@ -26,12 +26,14 @@ static const struct {
 	const char	*name, *cname;
 	int		 deny;
 } want[] = {
+	/* no kill variants of default and strict: --seccomp-action kill
+	 * builds them at run time, as profile files are (6 KiB of BPF that
+	 * the 256 KiB budget needed for --seccomp-record; docs/seccomp.md) */
 	{ "pid1", "pid1_kill", MINIT_SECCOMP_KILL },
+	{ "pid1-record", "pid1_record_kill", MINIT_SECCOMP_KILL },
 	{ "default", "default_errno", MINIT_SECCOMP_ERRNO },
-	{ "default", "default_kill", MINIT_SECCOMP_KILL },
 	{ "default", "default_log", MINIT_SECCOMP_LOG },
 	{ "strict", "strict_errno", MINIT_SECCOMP_ERRNO },
-	{ "strict", "strict_kill", MINIT_SECCOMP_KILL },
 	{ "strict", "strict_log", MINIT_SECCOMP_LOG },
 };
 #define NWANT	(sizeof(want) / sizeof(want[0]))
@@ -120,7 +122,7 @@ main(int argc, char **argv)
 			    err.line, text == NULL ? "no such builtin" : err.msg);
 			return 1;
 		}
-		for (int i = 0; strcmp(want[w].name, "pid1") != 0 &&
+		for (int i = 0; strncmp(want[w].name, "pid1", 4) != 0 &&
 		    needed[i] != NULL; i++)
 			if (!profile_always_allows(p,
 			    profile_syscall_nr(needed[i]), want[w].deny)) {

@@ -47,6 +47,8 @@ static const char usage_text[] =
 "      --seccomp-action ACT  errno (default), kill or log\n"
 "      --seccomp-print PROF  print the rules of a profile and exit\n"
 "      --format oci          --seccomp-print as Docker/OCI JSON\n"
+"      --seccomp-record FILE write the syscalls PROGRAM makes to FILE, as a\n"
+"                            profile for --seccomp (docs/seccomp.md)\n"
 "Root filesystem:\n"
 "      --allow-writable-root warn instead of refusing a writable /\n"
 "      --require-noexec      refuse writable mounts that allow exec\n"
@@ -77,7 +79,7 @@ enum {
 	OPT_SECCOMP_PRINT, OPT_ALLOW_WRITABLE_ROOT, OPT_REQUIRE_NOEXEC,
 	OPT_AUDIT, OPT_JSON, OPT_FORMAT, OPT_LANDLOCK, OPT_WRITABLE,
 	OPT_ALLOW_BIND, OPT_ALLOW_CONNECT, OPT_EXACT_USER, OPT_SECRETS_DIR,
-	OPT_FILE_ENV,
+	OPT_FILE_ENV, OPT_SECCOMP_RECORD,
 };
 
 static const struct option long_options[] = {
@@ -106,6 +108,7 @@ static const struct option long_options[] = {
 	{ "audit",		no_argument,		NULL, OPT_AUDIT },
 	{ "json",		no_argument,		NULL, OPT_JSON },
 	{ "format",		required_argument,	NULL, OPT_FORMAT },
+	{ "seccomp-record",	required_argument,	NULL, OPT_SECCOMP_RECORD },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -293,6 +296,8 @@ options_init(struct minit_config *cfg)
 		cfg->exitmap[i] = -1;
 	cfg->seccomp_profile = "default";
 	cfg->seccomp_action = MINIT_SECCOMP_ERRNO;
+	cfg->record_fd = -1;
+	cfg->record_sock[0] = cfg->record_sock[1] = -1;
 }
 
 /* --allow-bind, --allow-connect: one TCP port, 1-65535, into ports[]. */
@@ -451,6 +456,9 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case OPT_JSON:
 		cfg->audit_json = true;
 		return 0;
+	case OPT_SECCOMP_RECORD:
+		cfg->seccomp_record = arg;
+		return 0;
 	case OPT_FORMAT:
 		if (strcmp(arg, "oci") == 0)
 			cfg->seccomp_print_oci = true;
@@ -533,6 +541,11 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 	}
 	if (cfg->no_init && cfg->audit) {
 		log_err("--no-init and --audit do not go together");
+		return OPTIONS_ERROR;
+	}
+	if (cfg->seccomp_record != NULL && (cfg->no_init || cfg->audit)) {
+		log_err("--seccomp-record: PID 1 answers the recorder: not with "
+		    "--no-init or --audit");
 		return OPTIONS_ERROR;
 	}
 	return OPTIONS_RUN;

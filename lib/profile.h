@@ -23,6 +23,8 @@ enum prof_act {
 	PROF_ERRNO,		/* an explicit errno */
 	PROF_KILL,		/* SECCOMP_RET_KILL_PROCESS */
 	PROF_LOG,		/* allowed, logged by the kernel */
+	PROF_NOTIFY,		/* ask PID 1 (--seccomp-record only; never
+				 * from a profile's text) */
 };
 
 struct prof_action {

@@ -160,19 +160,32 @@ static const char strict_text[] =
 	    "PROT_WRITE|PROT_EXEC\n";
 
 /* What init.c's loop, log.c and musl's exit path call once PID 1 has
- * dropped its privileges; anything else kills PID 1. */
+ * dropped its privileges; anything else kills PID 1.  munmap, madvise:
+ * free() after the filter is loaded may hand memory back; read-only opens:
+ * subreaper mode reads /proc/self/task/N/children; fcntl F_SETFD: musl's
+ * open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels. */
+#define PID1_RULES \
+	"default-action kill\n" \
+	"allow rt_sigtimedwait wait4 kill clock_gettime getpid read write\n" \
+	"allow close exit exit_group rt_sigprocmask restart_syscall\n" \
+	"allow munmap madvise\n" \
+	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n" \
+	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n" \
+	"allow fcntl if arg1 == F_SETFD\n"
+
 static const char pid1_text[] =
 	"# minit's own allow-list, loaded by PID 1 after the fork\n"
-	"default-action kill\n"
-	"allow rt_sigtimedwait wait4 kill clock_gettime getpid read write\n"
-	"allow close exit exit_group rt_sigprocmask restart_syscall\n"
-	/* free() after the filter is loaded may hand memory back */
-	"allow munmap madvise\n"
-	/* subreaper mode reads /proc/self/task/N/children: read-only opens */
-	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
-	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n"
-	/* musl's open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels */
-	"allow fcntl if arg1 == F_SETFD\n";
+	PID1_RULES;
+
+/* PID 1's list under --seccomp-record: its own, and what answering the
+ * recorder takes (recorder.c): the hand-over, polling, the two notify
+ * ioctls (SECCOMP_IOCTL_NOTIF_RECV, _SEND) and rewriting FILE. */
+static const char pid1_record_text[] =
+	"# minit's own allow-list under --seccomp-record\n"
+	PID1_RULES
+	"allow recvmsg ppoll pwrite64 ftruncate\n"
+	"allow ioctl if arg1 == 0xc0502100\n"
+	"allow ioctl if arg1 == 0xc0182101\n";
 
 const char *
 profile_builtin(const char *name)
@@ -183,5 +196,7 @@ profile_builtin(const char *name)
 		return strict_text;
 	if (strcmp(name, "pid1") == 0)
 		return pid1_text;
+	if (strcmp(name, "pid1-record") == 0)
+		return pid1_record_text;
 	return NULL;
 }

@@ -23,6 +23,8 @@ seccomp_build_action(struct prof_action a)
 		return SCMP_ACT_ERRNO(a.err);
 	case PROF_LOG:
 		return SCMP_ACT_LOG;
+	case PROF_NOTIFY:
+		return SCMP_ACT_NOTIFY;
 	default:
 		return SCMP_ACT_KILL_PROCESS;
 	}

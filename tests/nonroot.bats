@@ -163,3 +163,27 @@ caps_all_zero() {
 	[ "${#lines[@]}" -eq 1 ]
 	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it: grant it to the container'
 }
+
+@test "started non-root, the rest still applies: a writable root is refused, orphans are reaped, --audit --json says why" {
+	# the read-only root check (control: the same start on the read-only root runs)
+	run ro_run -w -x "$OPENSHIFT" -- --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	[ "${#lines[@]}" -eq 1 ]
+	assert_line_has '^minit: rootfs: '
+	run ro_run -x "$OPENSHIFT" -- --user app -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+	# PID 1, non-root and filtered, reaps what PROGRAM leaves behind
+	run ro_run -x "$OPENSHIFT" -- --user app -- /bin/sh -c \
+	    '/t/probe orphans 20 && sleep 1 && /t/probe pids'
+	assert_status 0
+	assert_line_has '^spawned 20 orphans$'
+	assert_line_has '^processes=[0-9]+ zombies=0$'
+	# the JSON report carries the same verdicts, the name escaped
+	run sh -c "R='$R' ro_run -x '$OPENSHIFT' -- --audit --json --user \"\$(printf 'a\\033b')\" -- /t/probe status | jq -r '.checks[\"identity.runtime_user\"].status, .checks[\"identity.runtime_user\"].reason, .checks[\"identity.gid\"].status, .result'"
+	assert_line_has '^info$'
+	assert_line_has '^uid chosen by the runtime: 1000680000 \(image asked for a\\x1bb\)$'
+	assert_line_has '^pass$'
+	refute_line_has $'\033'
+}
