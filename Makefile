@@ -88,7 +88,8 @@ HOT_SRCS :=
 # libraries); minit loads them with seccomp(2) (docs/seccomp.md).
 GEN	:= $(BUILD)/gen/seccomp_builtin.c
 GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
-	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/log.o \
+	   $(BUILD)/rel/lib/profile_groups.o $(BUILD)/rel/lib/profile_guards.o \
+	   $(BUILD)/rel/log.o \
 	   $(BUILD)/rel/arch/$(ARCH).o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 

@@ -45,6 +45,10 @@
 #define CAP_DAC_OVERRIDE 1
 #endif
 #define AUDIT_TEXT_MAX	8191	/* bytes of a /proc status or uid_map */
+#ifndef PR_GET_MDWE
+#define PR_GET_MDWE			66
+#define PR_MDWE_REFUSE_EXEC_GAIN	1
+#endif
 
 struct audit {
 	const struct minit_config *cfg;
@@ -329,6 +333,28 @@ scan_ulongs(const char *s, unsigned long *const *out, int n)
 	return 0;
 }
 
+/* PR_SET_MDWE (seccomp.c, strict_mdwe): kept across execve, so what we
+ * see is what PROGRAM gets. */
+static void
+check_mdwe(struct audit *a)
+{
+	struct jbuf j = { .n = 0 };
+	bool strict = a->cfg->seccomp_profile != NULL &&
+	    strcmp(a->cfg->seccomp_profile, "strict") == 0;
+	int mdwe = prctl(PR_GET_MDWE, 0, 0, 0, 0);
+
+	if (mdwe == -1) {
+		report(a, "identity.mdwe", INFO, NULL, "no PR_SET_MDWE");
+		return;
+	}
+	jb_printf(&j, "%s", (mdwe & PR_MDWE_REFUSE_EXEC_GAIN) ? "true" : "false");
+	if (mdwe & PR_MDWE_REFUSE_EXEC_GAIN)
+		report(a, "identity.mdwe", PASS, &j, "refuse-exec-gain");
+	else
+		report(a, "identity.mdwe", strict ? FAIL : INFO, &j, "off%s", strict ?
+		    "" : " (--seccomp strict sets it)");
+}
+
 static void
 check_process(struct audit *a)
 {
@@ -354,6 +380,8 @@ check_process(struct audit *a)
 		    filters, a->cfg->seccomp_profile != NULL ? a->cfg->seccomp_profile : "?");
 	else
 		report(a, "identity.seccomp", FAIL, &j, "mode %ld: no syscall filter", mode);
+
+	check_mdwe(a);
 
 	/* Reset by execve for PROGRAM, so for information only. */
 	j.n = 0;
@@ -582,6 +610,16 @@ probe_ptrace(pid_t minit)
 	return (int)ptrace(PTRACE_SEIZE, minit, NULL, NULL);
 }
 
+/* Only reads minit's limit: the guard (seccomp_guard.c) refuses any
+ * prlimit64 that names it, so a read tells as much as a write would. */
+static int
+probe_prlimit(pid_t minit)
+{
+	struct rlimit old;
+
+	return prlimit(minit, RLIMIT_NOFILE, NULL, &old);
+}
+
 static int
 probe_write_root(pid_t minit)
 {
@@ -625,7 +663,7 @@ probe_compat_abi(pid_t minit)
  * custom profile) is told apart from a SIGSYS of the probe itself. */
 static void
 probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t),
-    int also_blocked_by)
+    pid_t target, int also_blocked_by)
 {
 	struct jbuf j = { .n = 0 };
 	int p[2], ws, code;
@@ -645,7 +683,7 @@ probe(struct audit *a, const char *id, const char *what, int (*fn)(pid_t),
 		(void)setrlimit(RLIMIT_CORE, &none);
 		(void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 		(void)!write(p[1], "r", 1);
-		_exit(fn(a->minit) == 0 ? 0 :
+		_exit(fn(target) == 0 ? 0 :
 		    errno > 0 && errno < 255 ? errno : 255);
 	}
 	(void)close(p[1]);
@@ -689,16 +727,22 @@ check_probes(struct audit *a)
 {
 	char what[64];
 
-	probe(a, "probe.setuid0", "setuid(0)", probe_setuid, 0);
-	probe(a, "probe.userns", "unshare(CLONE_NEWUSER)", probe_userns, 0);
-	probe(a, "probe.mount", "mount (of an unknown fs type)", probe_mount, 0);
+	probe(a, "probe.setuid0", "setuid(0)", probe_setuid, a->minit, 0);
+	probe(a, "probe.userns", "unshare(CLONE_NEWUSER)", probe_userns, a->minit, 0);
+	probe(a, "probe.mount", "mount (of an unknown fs type)", probe_mount,
+	    a->minit, 0);
 	snprintf(what, sizeof(what), "ptrace of PID %d", (int)a->minit);
-	probe(a, "probe.ptrace_pid1", what, probe_ptrace, 0);
-	probe(a, "probe.write_root", "creating a file in /", probe_write_root, 0);
-	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket, 0);
+	probe(a, "probe.ptrace_pid1", what, probe_ptrace, a->minit, 0);
+	/* the minit that runs us: PID 1, or the subreaper */
+	snprintf(what, sizeof(what), "prlimit64 of minit (pid %d)", (int)getppid());
+	probe(a, "probe.pid1_limits", what, probe_prlimit, getppid(), 0);
+	probe(a, "probe.write_root", "creating a file in /", probe_write_root,
+	    a->minit, 0);
+	probe(a, "probe.raw_socket", "socket(AF_INET, SOCK_RAW)", probe_raw_socket,
+	    a->minit, 0);
 	if (arch_native.probe_id != NULL)
 		probe(a, arch_native.probe_id, arch_native.probe_what,
-		    probe_compat_abi, arch_native.probe_signal);
+		    probe_compat_abi, a->minit, arch_native.probe_signal);
 }
 
 /* ---- Landlock ----------------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include "log.h"
 #include "options.h"
 #include "privdrop.h"
+#include "rootfs.h"
 #include "seccomp.h"
 
 #ifndef CLOSE_RANGE_CLOEXEC
@@ -106,15 +107,54 @@ discard_own_sigpipe(void)
  * that a shell gets job control.  Not having the tty is not a hardening
  * failure: the shell just runs without job control. */
 static int
+new_session_tty(const struct minit_config *cfg)
+{
+	if (isatty(STDIN_FILENO) && ioctl(STDIN_FILENO, TIOCSCTTY, 0) == -1)
+		log_verbose(cfg, "tty: PROGRAM cannot take the terminal: %s",
+		    strerror(errno));
+	return 0;
+}
+
+static int
 new_session(const struct minit_config *cfg)
 {
 	if (setsid() == -1) {
 		log_sys("setsid");
 		return -1;
 	}
-	if (isatty(STDIN_FILENO) && ioctl(STDIN_FILENO, TIOCSCTTY, 0) == -1)
-		log_verbose(cfg, "tty: PROGRAM cannot take the terminal: %s",
-		    strerror(errno));
+	return new_session_tty(cfg);
+}
+
+/* --no-init: PROGRAM takes this process's place, so a session of its own
+ * when it can (not a process-group leader), as in the init mode.  A group
+ * leader in another's session (a shell's job) cannot start one: it lets go
+ * of that session's terminal instead (TIOCNOTTY, which for a process that
+ * does not lead the session sends no signal).  A session leader keeps its
+ * terminal: it is then the container's own, which PROGRAM holds in the init
+ * mode too.  Without this an app with the terminal of the shell that
+ * started minit could push input into it with TIOCSTI (issue 14.4). */
+static int
+own_session_in_place(const struct minit_config *cfg)
+{
+	int tty, fd;
+
+	if (setsid() != -1 || getsid(0) == getpid())
+		return new_session_tty(cfg);
+	tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (tty == -1 && errno == ENXIO)
+		return 0;	/* no controlling terminal */
+	if (tty != -1) {
+		fd = ioctl(tty, TIOCNOTTY);
+		(void)close(tty);
+		if (fd == -1) {
+			log_sys("TIOCNOTTY");
+			return -1;
+		}
+	} else {
+		/* no /dev/tty to open: the terminal, if any, is on 0-2 */
+		for (fd = 0; fd <= 2 && ioctl(fd, TIOCNOTTY) == -1; fd++)
+			;
+	}
 	return 0;
 }
 
@@ -186,7 +226,7 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 	if (go_fd != -1)
 		log_hold();	/* until PID 1's go: await_go */
 	signals_default();
-	if (!cfg->no_init && new_session(cfg) == -1)
+	if ((cfg->no_init ? own_session_in_place(cfg) : new_session(cfg)) == -1)
 		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 	nlisten = listen_fds(cfg->envp, minit_pid);
 	if (!cfg->keep_fds && close_stray_fds(3U + (unsigned)nlisten) == -1)
@@ -199,6 +239,8 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 		err = execpath_resolve(cfg->argv[0],
 		    execpath_from_env(cfg->envp), path,
 		    sizeof(path));
+		if (err == 0 && rootfs_check_program(cfg, path) == -1)
+			fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, EPERM);
 		if (err == 0)
 			program = path;
 		else if (!cfg->audit)

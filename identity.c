@@ -351,7 +351,7 @@ check_capacity(const struct minit_config *cfg, uint64_t perm)
 			return -1;
 		}
 		if (!caps_has(perm, c)) {
-			log_err("privdrop: --cap %s: minit does not hold it: grant it to the container (docker run --cap-add, Kubernetes capabilities.add)",
+			log_err("privdrop: --cap %s: minit does not hold it, so PROGRAM cannot keep it (docs/privdrop.md, --cap)",
 			    caps_name(c));
 			return -1;
 		}

@@ -18,7 +18,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -36,7 +38,8 @@
 struct supervisor {
 	const struct minit_config *cfg;
 	pid_t		 child;
-	bool		 child_done;
+	bool		 child_done;	/* PROGRAM has ended */
+	bool		 child_reaped;	/* ...and its pid is free again */
 	int		 child_status;	/* wait status of PROGRAM */
 	bool		 killing;	/* SIGKILL sent to the rest */
 	struct timespec	 deadline;	/* end of the grace period */
@@ -125,7 +128,18 @@ init_prepare(const struct minit_config *cfg)
 /* Signal what is left once PROGRAM is gone.  As a namespace's PID 1, kill(-1)
  * reaches every process of the namespace but us.  As a subreaper it would
  * reach the whole machine, so there we signal PROGRAM's process group and our
- * own children (orphans re-parented to us), from /proc. */
+ * own children (orphans re-parented to us), from /proc.
+ *
+ * Never a reused id (issue 14.15).  kill(-PROGRAM) is sent only while
+ * PROGRAM is not reaped: alive, or the zombie that reap() has just seen
+ * with WNOWAIT and reaps right after.  Until its reap the kernel keeps that
+ * pid allocated, so no other process can have it, and since a group's id
+ * is the pid of the process that made it (setsid, setpgid(0, 0)), no other
+ * group either: the group is PROGRAM's own (setsid in the child).  Once
+ * PROGRAM is reaped the group is never signalled again: the rest are our
+ * own children, each signalled by a pid we have not reaped yet, which the
+ * kernel cannot hand out again either (a zombie keeps its pid).  Their
+ * children become ours when they die, and get the next round. */
 static void
 signal_rest(const struct supervisor *sv, int sig)
 {
@@ -137,7 +151,8 @@ signal_rest(const struct supervisor *sv, int sig)
 		(void)kill(-1, sig);
 		return;
 	}
-	(void)kill(-sv->child, sig);
+	if (!sv->child_reaped)
+		(void)kill(-sv->child, sig);
 	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1)
@@ -152,7 +167,7 @@ signal_rest(const struct supervisor *sv, int sig)
 
 		if (end == p)
 			break;
-		if (pid > 1)
+		if (pid > 1 && pid != sv->child)
 			(void)kill((pid_t)pid, sig);
 	}
 }
@@ -176,22 +191,65 @@ forward(const struct supervisor *sv, const siginfo_t *si)
 	    si->si_signo, (int)si->si_pid, sig, (int)target);
 	if (kill(target, sig) == -1 && errno != ESRCH)
 		log_sys("init: kill %d %d", (int)target, sig);
+	/* A stopped PROGRAM acts on SIGTERM only once it runs again: follow
+	 * it with SIGCONT, as systemd does, so that `docker stop` works on a
+	 * stopped app too (issue 14.2). */
+	if (sig == SIGTERM)
+		(void)kill(target, SIGCONT);
 }
 
-/* Reap every zombie.  Returns true when we have no child left at all. */
+static void start_grace(struct supervisor *sv);
+
+/* A child stopped for its tracer: PID 1 became that tracer when the child
+ * asked for it (PTRACE_TRACEME), and such stops reach waitpid even without
+ * WUNTRACED.  PID 1 is no debugger: it lets go at once, handing the signal
+ * on as if nobody traced (the SIGTRAP that the next execve of a traced
+ * process raises exists only for a tracer, so it is dropped).  A stop never
+ * ends PROGRAM for us, and a child left stopped still dies by SIGKILL at the
+ * end of the grace period (issue 14.2). */
+static void
+let_go(pid_t pid, int ws)
+{
+	long sig = WSTOPSIG(ws) == SIGTRAP ? 0 : WSTOPSIG(ws);
+
+	/* the raw call: ptrace(3) takes the signal as a pointer */
+	(void)syscall(SYS_ptrace, PTRACE_DETACH, (long)pid, 0L, sig);
+}
+
+/* Reap every zombie.  Returns true when we have no child left at all.
+ * Each one is first looked at with WNOWAIT and then reaped by its pid, so
+ * that PROGRAM's group gets its first signal while PROGRAM's zombie still
+ * holds the id (signal_rest).  Only exits end a child: a stop or continue
+ * never does (waitid without WSTOPPED or WCONTINUED reports neither, but a
+ * tracer's stops always). */
 static bool
 reap(struct supervisor *sv)
 {
 	for (;;) {
+		siginfo_t si;
 		int ws;
-		pid_t pid = waitpid(-1, &ws, WNOHANG);
+		pid_t pid;
 
-		if (pid == 0)
-			return false;
-		if (pid == -1)
+		si.si_pid = 0;
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == -1)
 			return errno == ECHILD;
-		if (pid == sv->child && !sv->child_done) {
+		if (si.si_pid == 0)
+			return false;
+		pid = si.si_pid;
+		if (pid == sv->child && !sv->child_done &&
+		    si.si_code != CLD_TRAPPED && si.si_code != CLD_STOPPED) {
 			sv->child_done = true;
+			start_grace(sv);	/* the group, while the id is held */
+		}
+		if (waitpid(pid, &ws, WNOHANG) != pid)
+			return false;	/* not ours to take now: next wakeup */
+		if (WIFSTOPPED(ws)) {
+			let_go(pid, ws);
+			continue;
+		}
+		if (pid == sv->child && !sv->child_reaped) {
+			sv->child_done = true;
+			sv->child_reaped = true;
 			sv->child_status = ws;
 			log_verbose(sv->cfg, "init: PROGRAM (pid %d) ended, status %d",
 			    (int)pid, init_status_to_exit(ws));
@@ -334,17 +392,10 @@ loop(struct supervisor *sv)
 		/* Reap after every wakeup, not only on SIGCHLD: signals are
 		 * taken lowest number first, so a steady stream of a lower
 		 * one would otherwise starve SIGCHLD (17). */
-		{
-			bool was_done = sv->child_done;
-			bool none_left = reap(sv);
-
-			if (sv->child_done && !was_done && !none_left)
-				start_grace(sv);
-			if (sv->child_done && none_left)
-				return final_status(sv);
-			if (sv->killing && (sig == SIGCHLD || sig == -1))	/* late orphans of a subreaper */
-				signal_rest(sv, SIGKILL);
-		}
+		if (reap(sv) && sv->child_reaped)
+			return final_status(sv);
+		if (sv->killing && (sig == SIGCHLD || sig == -1))	/* late orphans of a subreaper */
+			signal_rest(sv, SIGKILL);
 	}
 }
 
@@ -431,8 +482,10 @@ init_supervise(struct minit_config *cfg)
 	}
 	log_verbose(cfg, "init: PROGRAM is pid %d", (int)sv.child);
 
-	/* PID 1 pins no mount (catatonit#28), then keeps nothing it does not
-	 * need, before PROGRAM may run: the child waits for our byte on go. */
+	/* PID 1 pins no mount (catatonit#28), never waits on its own output,
+	 * then keeps nothing it does not need, before PROGRAM may run: the
+	 * child waits for our byte on go. */
+	log_nonblocking();
 	if (chdir("/") == -1)
 		log_sys("init: chdir /");	/* harmless: only pins a mount */
 	drop_startup_data(cfg);

@@ -1,10 +1,13 @@
 /* log.c: every diagnostic is one line on stderr, "minit: <what>: <why>".
  * stdout belongs to PROGRAM. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -43,6 +46,48 @@ log_release(void)
 	if (held.len > 0)
 		(void)!write(STDERR_FILENO, held.buf, held.len);
 	log_discard();
+}
+
+/* How PID 1 writes a line once log_nonblocking has run. */
+static enum { OUT_PLAIN, OUT_SEND } out_mode = OUT_PLAIN;
+
+/* PID 1 must never wait on its own output (issue 14.3): an app that stops
+ * the terminal (tcflow TCOOFF), or a pipe that nobody reads, would hold
+ * PID 1 in write(2): no reaping, no signals, `docker stop` times out.
+ * O_NONBLOCK on fd 2 itself would change the file description PROGRAM
+ * shares (its own writes would fail with EAGAIN), so PID 1 opens its
+ * stderr again, through /proc, as a description of its own that does not
+ * block; a line that would block is dropped.  A socket cannot be opened
+ * again: MSG_DONTWAIT on each line does the same.  A regular file never
+ * blocks.  Without /proc there is nothing to open again: PID 1 then writes
+ * as before (docs/security.md, P52). */
+void
+log_nonblocking(void)
+{
+	struct stat st;
+	int fd;
+
+	if (fstat(STDERR_FILENO, &st) == -1 || S_ISREG(st.st_mode))
+		return;
+	if (S_ISSOCK(st.st_mode)) {
+		out_mode = OUT_SEND;
+		return;
+	}
+	/* ENXIO: a pipe nobody reads, which never blocks (EPIPE) */
+	fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1)
+		return;
+	(void)dup2(fd, STDERR_FILENO);
+	(void)close(fd);
+}
+
+static void
+out(const char *buf, size_t n)
+{
+	if (out_mode == OUT_SEND)
+		(void)!send(STDERR_FILENO, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+	else
+		(void)!write(STDERR_FILENO, buf, n);
 }
 
 char *
@@ -108,7 +153,7 @@ log_line(const char *fmt, va_list ap, int err)
 	}
 	if (held.on)
 		log_release();
-	(void)!write(STDERR_FILENO, buf, n);
+	out(buf, n);
 }
 
 void

@@ -17,6 +17,7 @@ void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
 void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
 void	log_release(void);	/* write what was held; log directly again */
 void	log_discard(void);	/* drop what was held; log directly again */
+void	log_nonblocking(void);	/* PID 1: drop a line rather than wait to write it */
 /* The one escaping rule for anything from input that minit prints (stderr,
  * --audit text and JSON, --seccomp-print): the len bytes of src as
  * printable ASCII in dst (size > 4; always NUL-terminated): a byte outside

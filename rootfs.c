@@ -18,7 +18,6 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-#include "execpath.h"
 #include "log.h"
 #include "mountinfo.h"
 #include "mounts.h"
@@ -153,28 +152,21 @@ check_mounts(const struct minit_config *cfg, char *mi)
 }
 
 /* PROGRAM and the folder holding its name must sit on read-only mounts,
- * or the app could replace itself (or the symlink to itself). */
-static int
-check_program(const struct minit_config *cfg, bool root_warned)
+ * or the app could replace itself (or the symlink to itself).  Called in
+ * the child, as the app user, on the very file it resolved in PATH and
+ * then executes: resolved here as root, the check could pass on a file
+ * only root may run while the app's own lookup went on to another one
+ * (issue 14.5). */
+int
+rootfs_check_program(const struct minit_config *cfg, const char *path)
 {
-	char path[PATH_MAX], dir[PATH_MAX];
-	bool ro_file, ro_dir;
-	int err;
+	char dir[PATH_MAX];
+	bool ro_file, ro_dir, ro_root;
 
-	if (cfg->argv == NULL)
-		return 0;
-	err = execpath_resolve(cfg->argv[0], execpath_from_env(cfg->envp), path,
-	    sizeof(path));
-	if (err != 0) {
-		log_verbose(cfg, "rootfs: PROGRAM %s not resolved here (%s): "
-		    "the child reports it", cfg->argv[0], strerror(err));
-		return 0;
-	}
 	mounts_path_dir(path, dir, sizeof(dir));
 	if (path_ro(path, &ro_file) == -1 || path_ro(dir, &ro_dir) == -1) {
-		/* Missing or unreachable: the child's exec reports it
-		 * (126/127). */
-		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the child reports it",
+		/* Missing or unreachable: the exec reports it (126/127). */
+		log_verbose(cfg, "rootfs: PROGRAM %s: %s: the exec reports it",
 		    path, strerror(errno));
 		return 0;
 	}
@@ -183,7 +175,8 @@ check_program(const struct minit_config *cfg, bool root_warned)
 		return 0;
 	}
 	if (cfg->allow_writable_root) {
-		if (!root_warned && !cfg->audit)
+		/* a writable / had its own warning before the fork */
+		if (!cfg->audit && path_ro("/", &ro_root) == 0 && ro_root)
 			log_err("rootfs: warning: PROGRAM %s is on a writable mount "
 			    "(--allow-writable-root)", path);
 		return 0;
@@ -219,8 +212,6 @@ rootfs_check(const struct minit_config *cfg)
 	ret = check_root(cfg, mi, &root_rw);
 	if (ret == 0 && mi != NULL)
 		ret = check_mounts(cfg, mi);
-	if (ret == 0)
-		ret = check_program(cfg, root_rw);
 	free(mi);
 	return ret;
 }

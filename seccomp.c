@@ -38,6 +38,13 @@
 #include "seccomp.h"
 #include "seccomp_build.h"
 #include "seccomp_builtin.h"
+#include "seccomp_guard.h"
+
+#ifndef PR_SET_MDWE
+#define PR_SET_MDWE			65
+#define PR_GET_MDWE			66
+#define PR_MDWE_REFUSE_EXEC_GAIN	1UL
+#endif
 
 static int
 is_off(const char *name)
@@ -49,14 +56,14 @@ is_off(const char *name)
 static const char *
 builtin_text(const char *name, int print)
 {
-	if (!print && strncmp(name, "pid1", 4) == 0)
+	if (!print && profile_internal(name))
 		return NULL;
 	return profile_builtin(name);
 }
 
 /* The precompiled filter of a builtin profile, or NULL. */
-static const struct builtin_bpf *
-builtin_find(const char *name, int deny)
+const struct builtin_bpf *
+seccomp_builtin_find(const char *name, int deny)
 {
 	/* weak: the fuzz targets link without the generated table */
 	/* cppcheck-suppress knownConditionTrueFalse */
@@ -198,11 +205,11 @@ seccomp_prepare(struct minit_config *cfg)
 
 	if (is_off(cfg->seccomp_profile)) {
 		log_err("seccomp: warning: --seccomp off: PROGRAM runs without "
-		    "a syscall filter");
+		    "a syscall filter, and can change minit's limits");
 		return 0;
 	}
-	if (builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action) !=
-	    NULL)
+	if (seccomp_builtin_find(cfg->seccomp_profile,
+	    (int)cfg->seccomp_action) != NULL)
 		goto kernel;	/* parsed and checked at build time (bpfgen) */
 	if (builtin_text(cfg->seccomp_profile, 0) == NULL &&
 	    read_file(cfg->seccomp_profile, &cfg->seccomp_text,
@@ -288,16 +295,16 @@ seccomp_usable(void)
 	return 1;
 }
 
-/* Load a precompiled builtin filter: no libseccomp, no parsing.  The same
- * flags as libseccomp's load with TSYNC (every thread, or fail) after
+/* Load a BPF program: no libseccomp, no parsing.  The same flags as
+ * libseccomp's load with TSYNC (every thread, or fail) after
  * no_new_privs, which privdrop has set already (the call is then a
  * no-op that cannot fail). */
-static int
-load_builtin(const struct builtin_bpf *b, const char *label)
+int
+seccomp_load_prog(const struct sock_filter *insns, unsigned short len,
+    const char *label)
 {
-	struct sock_fprog prog = { .len = b->len,
-	    .filter = (struct sock_filter *)b->insns };
-	struct sock_filter *copy = NULL;
+	struct sock_fprog prog = { .len = len,
+	    .filter = (struct sock_filter *)insns };
 	long rc;
 	int err;
 
@@ -305,20 +312,8 @@ load_builtin(const struct builtin_bpf *b, const char *label)
 		log_sys("seccomp: %s: PR_SET_NO_NEW_PRIVS", label);
 		return -1;
 	}
-	if (b->npatch > 0) {
-		copy = malloc(b->len * sizeof(*copy));
-		if (copy == NULL) {
-			log_sys("seccomp: %s", label);
-			return -1;
-		}
-		builtin_bpf_copy(b, copy);
-		prog.filter = copy;
-	}
 	rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 	    SECCOMP_FILTER_FLAG_TSYNC, &prog);
-	err = errno;
-	free(copy);
-	errno = err;
 	if (rc == 0)
 		return 0;
 	if (rc > 0) {
@@ -338,6 +333,28 @@ load_builtin(const struct builtin_bpf *b, const char *label)
 	return -1;
 }
 
+/* A precompiled builtin filter, patched where it is a variant. */
+static int
+load_builtin(const struct builtin_bpf *b, const char *label)
+{
+	struct sock_filter *copy;
+	int rc, err;
+
+	if (b->npatch == 0)
+		return seccomp_load_prog(b->insns, b->len, label);
+	copy = malloc(b->len * sizeof(*copy));
+	if (copy == NULL) {
+		log_sys("seccomp: %s", label);
+		return -1;
+	}
+	builtin_bpf_copy(b, copy);
+	rc = seccomp_load_prog(copy, b->len, label);
+	err = errno;
+	free(copy);
+	errno = err;
+	return rc;
+}
+
 static long
 elapsed_us(const struct timespec *t0)
 {
@@ -346,6 +363,40 @@ elapsed_us(const struct timespec *t0)
 	(void)clock_gettime(CLOCK_MONOTONIC, &t1);
 	return (t1.tv_sec - t0->tv_sec) * 1000000L +
 	    (t1.tv_nsec - t0->tv_nsec) / 1000;
+}
+
+/* --require-noexec: nothing writable may run, memory files included; and
+ * --landlock, which cannot see a memory file's exec (docs/landlock.md). */
+static bool
+memfd_rule_wanted(const struct minit_config *cfg)
+{
+	return cfg->require_noexec || cfg->landlock != MINIT_LANDLOCK_OFF;
+}
+
+/* strict is W^X: with PR_SET_MDWE the kernel also refuses to make a
+ * mapping executable that was not (mprotect RW -> RX), which the filter
+ * cannot see (issue 14.9).  Kept across execve; a kernel older than 6.3
+ * has no MDWE: strict then runs without it, and --audit says so. */
+static void
+strict_mdwe(const struct minit_config *cfg)
+{
+	if (strcmp(cfg->seccomp_profile, "strict") != 0)
+		return;
+	if (prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) == -1)
+		log_verbose(cfg, "seccomp: PR_SET_MDWE: %s", strerror(errno));
+}
+
+/* The guards go first: PROGRAM's own profile may deny seccomp(2).  Not
+ * with --no-init, where minit is gone once PROGRAM runs. */
+static int
+load_guards(const struct minit_config *cfg)
+{
+	if (!cfg->no_init &&
+	    seccomp_guard_pid1(getppid(), getpgid(getppid())) == -1)
+		return -1;
+	if (memfd_rule_wanted(cfg) && seccomp_guard_memfd() == -1)
+		return -1;
+	return 0;
 }
 
 int
@@ -360,8 +411,12 @@ seccomp_apply(const struct minit_config *cfg)
 
 	if (is_off(cfg->seccomp_profile))
 		return 0;
+	strict_mdwe(cfg);
+	if (load_guards(cfg) == -1)
+		return -1;
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
-	b = builtin_find(cfg->seccomp_profile, (int)cfg->seccomp_action);
+	b = seccomp_builtin_find(cfg->seccomp_profile,
+	    (int)cfg->seccomp_action);
 	if (b != NULL && cfg->seccomp_record == NULL) {
 		rc = load_builtin(b, cfg->seccomp_profile);
 		if (rc == 0 && b->allows_prctl && prctl(PR_GET_SECCOMP) != 2) {
@@ -440,7 +495,7 @@ seccomp_pid1(const struct minit_config *cfg)
 	int rc;
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
-	b = builtin_find(name, MINIT_SECCOMP_KILL);
+	b = seccomp_builtin_find(name, MINIT_SECCOMP_KILL);
 	if (b != NULL) {
 		rc = load_builtin(b, name);
 		if (rc == 0 && b->allows_prctl && prctl(PR_GET_SECCOMP) != 2) {

@@ -42,4 +42,11 @@ builtin_bpf_copy(const struct builtin_bpf *b, struct sock_filter *out)
  * profiles with libseccomp at run time, as it does profile files. */
 extern const struct builtin_bpf minit_builtin_bpf[] __attribute__((weak));
 
+/* seccomp.c: the entry of a builtin under that deny action, or NULL. */
+const struct builtin_bpf *seccomp_builtin_find(const char *name, int deny);
+/* seccomp.c: load a program with seccomp(2), no_new_privs first, every
+ * thread (TSYNC).  -1 on error (logged, label names it). */
+int	seccomp_load_prog(const struct sock_filter *insns, unsigned short len,
+	    const char *label);
+
 #endif

@@ -35,6 +35,9 @@ static const struct {
 	{ "default", "default_log", MINIT_SECCOMP_LOG },
 	{ "strict", "strict_errno", MINIT_SECCOMP_ERRNO },
 	{ "strict", "strict_log", MINIT_SECCOMP_LOG },
+	/* stacked on PROGRAM's filter, always EPERM (seccomp_guard.c) */
+	{ "guard-pid1", "guard_pid1_errno", MINIT_SECCOMP_ERRNO },
+	{ "guard-memfd", "guard_memfd_errno", MINIT_SECCOMP_ERRNO },
 };
 #define NWANT	(sizeof(want) / sizeof(want[0]))
 
@@ -83,6 +86,19 @@ fail:
 	return -1;
 }
 
+/* How many compares of prog test for the value mark (seccomp_guard.c
+ * replaces them at run time). */
+static size_t
+marks(const struct sock_filter *prog, size_t n, uint32_t mark)
+{
+	size_t found = 0;
+
+	for (size_t i = 0; i < n; i++)
+		found += prog[i].code == (BPF_JMP | BPF_JEQ | BPF_K) &&
+		    prog[i].k == mark;
+	return found;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -113,7 +129,8 @@ main(int argc, char **argv)
 	    seccomp_version()->micro);
 	fprintf(out, "#include \"minit.h\"\n#include \"seccomp_builtin.h\"\n\n");
 	for (size_t w = 0; w < NWANT; w++) {
-		const char *text = profile_builtin(want[w].name);
+		const char *text = profile_builtin(want[w].name) != NULL ?
+		    profile_builtin(want[w].name) : profile_guard(want[w].name);
 		size_t n;
 
 		if (text == NULL ||
@@ -122,7 +139,7 @@ main(int argc, char **argv)
 			    err.line, text == NULL ? "no such builtin" : err.msg);
 			return 1;
 		}
-		for (int i = 0; strncmp(want[w].name, "pid1", 4) != 0 &&
+		for (int i = 0; !profile_internal(want[w].name) &&
 		    needed[i] != NULL; i++)
 			if (!profile_always_allows(p,
 			    profile_syscall_nr(needed[i]), want[w].deny)) {
@@ -132,6 +149,13 @@ main(int argc, char **argv)
 			}
 		if (export(p, want[w].deny, want[w].cname, &prog[w], &n) != 0)
 			return 1;
+		if (strcmp(want[w].name, "guard-pid1") == 0 &&
+		    (marks(prog[w], n, PROF_MARK_PID) == 0 ||
+		    marks(prog[w], n, PROF_MARK_PGID) == 0)) {
+			fprintf(stderr, "bpfgen: %s: a mark is missing\n",
+			    want[w].name);
+			return 1;
+		}
 		len[w] = n;
 		base[w] = w;
 		/* an earlier variant of the same profile and length: store
@@ -168,7 +192,8 @@ main(int argc, char **argv)
 	}
 	fprintf(out, "const struct builtin_bpf minit_builtin_bpf[] = {\n");
 	for (size_t w = 0; w < NWANT; w++) {
-		const char *text = profile_builtin(want[w].name);
+		const char *text = profile_builtin(want[w].name) != NULL ?
+		    profile_builtin(want[w].name) : profile_guard(want[w].name);
 
 		(void)profile_parse(p, text, strlen(text), &err);
 		fprintf(out, "\t{ \"%s\", %d, %s, %zu, %s, %zu, %s },\n",

@@ -549,7 +549,7 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		if (ntok != 2)
 			return fail(ps, "include: want one builtin profile name");
 		t = profile_builtin(tok[1]);
-		if (t == NULL || strncmp(tok[1], "pid1", 4) == 0 || ps->depth > 0)
+		if (t == NULL || profile_internal(tok[1]) || ps->depth > 0)
 			return fail(ps, "include: '%s' is not a builtin profile "
 			    "(default, strict)", tok[1]);
 		if (parse_text(&inner, t, strlen(t)) == -1) {

@@ -33,7 +33,10 @@ const struct prof_group prof_groups[] = {
 	    "open files by handle, outside the mount tree (the 'shocker' escape)" },
 	{ "@io-uring", "io_uring_setup io_uring_enter io_uring_register",
 	    "io_uring: bypasses seccomp for its own operations, many CVEs" },
-	{ "@raw-io", "iopl ioperm", "raw I/O port access" },
+	/* modify_ldt: x86's per-process segment table, for 16-bit code and
+	 * old threading; a past kernel attack surface, denied by Docker too
+	 * (issue 14.11).  x86 only, like iopl: other ABIs skip all three. */
+	{ "@raw-io", "iopl ioperm modify_ldt", "raw I/O port access" },
 	{ "@clock", "settimeofday clock_settime clock_adjtime adjtimex",
 	    "set the host's clock (not namespaced)" },
 	{ "@admin", "acct quotactl quotactl_fd syslog bpf userfaultfd",
@@ -157,17 +160,25 @@ static const char strict_text[] =
 	"allow personality if arg0 == PER_QUERY\n"
 	/* W^X: never writable and executable at once */
 	"allow mmap mprotect pkey_mprotect if arg2 & PROT_WRITE|PROT_EXEC != "
-	    "PROT_WRITE|PROT_EXEC\n";
+	    "PROT_WRITE|PROT_EXEC\n"
+	/* nor through an executable view of SysV shared memory that another
+	 * view writes (issue 14.9); PR_SET_MDWE does the rest (seccomp.c) */
+	"allow shmat if arg2 & 0x8000 == 0\n";	/* SHM_EXEC */
 
 /* What init.c's loop, log.c and musl's exit path call once PID 1 has
  * dropped its privileges; anything else kills PID 1.  munmap, madvise:
  * free() after the filter is loaded may hand memory back; read-only opens:
  * subreaper mode reads /proc/self/task/N/children; fcntl F_SETFD: musl's
- * open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels. */
+ * open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels.  waitid: reap()
+ * looks before it reaps; ptrace 17 (PTRACE_DETACH): let_go, of a child that
+ * made PID 1 its tracer; sendto: log.c's line to a socket (issue 14). */
 #define PID1_RULES \
 	"default-action kill\n" \
-	"allow rt_sigtimedwait wait4 kill clock_gettime getpid read write\n" \
+	"allow rt_sigtimedwait wait4 waitid kill clock_gettime getpid\n" \
+	"allow read write\n" \
 	"allow close exit exit_group rt_sigprocmask restart_syscall\n" \
+	"allow sendto\n" \
+	"allow ptrace if arg0 == 17\n" \
 	"allow munmap madvise\n" \
 	"allow open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n" \
 	"allow openat if arg2 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n" \
@@ -186,6 +197,12 @@ static const char pid1_record_text[] =
 	"allow recvmsg ppoll pwrite64 ftruncate\n"
 	"allow ioctl if arg1 == 0xc0502100\n"
 	"allow ioctl if arg1 == 0xc0182101\n";
+
+int
+profile_internal(const char *name)
+{
+	return strncmp(name, "pid1", 4) == 0 || strncmp(name, "guard-", 6) == 0;
+}
 
 const char *
 profile_builtin(const char *name)

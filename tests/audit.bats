@@ -67,10 +67,10 @@ json_get() {
 	# every documented key is there, with a known status and a reason
 	for k in identity.uid identity.gid identity.groups identity.cap.inh \
 	    identity.cap.prm identity.cap.eff identity.cap.bnd identity.cap.amb \
-	    identity.no_new_privs identity.seccomp identity.dumpable \
+	    identity.no_new_privs identity.seccomp identity.mdwe identity.dumpable \
 	    identity.securebits identity.userns fs.root_read_only \
 	    fs.writable_mounts fs.program_read_only fs.program_executable \
-	    probe.setuid0 probe.userns probe.mount probe.ptrace_pid1 \
+	    probe.setuid0 probe.userns probe.mount probe.ptrace_pid1 probe.pid1_limits \
 	    probe.write_root probe.raw_socket probe.i386_abi pid1.uid pid1.caps \
 	    pid1.no_new_privs pid1.seccomp pid1.dumpable \
 	    landlock.abi landlock.ruleset landlock.policy; do
@@ -78,7 +78,7 @@ json_get() {
 		[[ $s == pass || $s == fail || $s == info ]] || { echo "key $k: status '$s'"; return 1; }
 		[ -n "$(json_get ".checks[\"$k\"].reason")" ]
 	done
-	[ "$(json_get '.checks | length')" -eq 32 ]
+	[ "$(json_get '.checks | length')" -eq 34 ]
 	[ "$(json_get .minit_is_pid1)" = true ]
 }
 

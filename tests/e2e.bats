@@ -706,5 +706,5 @@ assert_ids_nocaps() {
 	assert_status 125
 	refute_line_has '^RAN$'
 	[ "${#lines[@]}" -eq 1 ]
-	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it: grant it'
+	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it, so PROGRAM cannot keep it'
 }

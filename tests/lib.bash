@@ -49,6 +49,47 @@ pid1() {
 	unshare --pid --fork --mount-proc "$MINIT" "$@"
 }
 
+# bg_pid1 ARGS...: minit as PID 1 in the background; sets UPID (unshare),
+# MPID (minit's pid on the host) and OUT (its stdout and stderr).
+bg_pid1() {
+	OUT=$BATS_TEST_TMPDIR/out
+	unshare --pid --fork --mount-proc "$MINIT" "$@" >"$OUT" 2>&1 &
+	UPID=$!
+	MPID=
+	wait_until 1000 0.01 minit_forked || true
+	[ -n "$MPID" ]
+}
+
+# minit_forked: MPID (minit, unshare's child) has forked PROGRAM.
+minit_forked() {
+	MPID=$( (tr -d ' ' < "/proc/$UPID/task/$UPID/children") 2>/dev/null || true)
+	# minit has forked, so it blocks every signal: from here on
+	# none is lost.  (Before minit runs, the kernel drops signals
+	# to a namespace's init with default dispositions: P26.)
+	[ -n "$MPID" ] && [ -n "$( (cat "/proc/$MPID/task/$MPID/children") 2>/dev/null)" ]
+}
+
+# out_has_twice REGEX: OUT has two lines that match.
+out_has_twice() {
+	[ "$(grep -c -- "$1" "$OUT")" -ge 2 ]
+}
+
+# wait_out REGEX: until OUT has a matching line (10 s at most).
+wait_out() {
+	wait_until 200 0.05 grep -Eq -- "$1" "$OUT" && return 0
+	echo "no /$1/ in output:" >&2
+	cat "$OUT" >&2
+	return 1
+}
+
+# wait_bg: minit's exit status in $status, its output in $output.
+wait_bg() {
+	status=0
+	wait "$UPID" || status=$?
+	UPID=
+	output=$(cat "$OUT")
+}
+
 # Assertions that say what they saw.
 assert_status() {
 	if [ "$status" -ne "$1" ]; then

@@ -161,7 +161,7 @@ caps_all_zero() {
 	assert_status 125
 	refute_line_has '^RAN$'
 	[ "${#lines[@]}" -eq 1 ]
-	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it: grant it to the container'
+	assert_line_has '^minit: privdrop: --cap net_bind_service: minit does not hold it, so PROGRAM cannot keep it'
 }
 
 @test "started non-root, the rest still applies: a writable root is refused, orphans are reaped, --audit --json says why" {

@@ -17,6 +17,8 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -38,7 +40,9 @@ usage(void)
 	    "read FILE|threads|bind PORT|pids|tty|sleep SECONDS|exit N|"
 	    "kill-self SIG|ignore-term SECONDS|env NAME|kill PID SIG|write FILE|"
 	    "listen-abstract NAME SECONDS|connect-abstract NAME|connect PORT|"
-	    "memfd-exec FILE|landlock-abi\n", stderr);
+	    "memfd-exec FILE|landlock-abi|reach parent|child|traceme-stop|"
+	    "tcoff FILE|orphan-keeps-term SECONDS|memfd-run fexecve|proc|sealed|"
+	    "mdwe\n", stderr);
 	return 2;
 }
 
@@ -243,6 +247,46 @@ try_syscall(const char *name, int *known)
 			_exit(0);
 		return p < 0 ? -1 : (waitpid(p, NULL, 0) == p ? 0 : -1);
 	}
+#ifdef SYS_modify_ldt	/* x86 only */
+	if (strcmp(name, "modify_ldt") == 0) {
+		char ldt[16];
+		return syscall(SYS_modify_ldt, 0, ldt, sizeof(ldt));
+	}
+#endif
+	if (strcmp(name, "stderr-blocking") == 0) {	/* O_NONBLOCK: EAGAIN */
+		int fl = fcntl(STDERR_FILENO, F_GETFL);
+		if (fl != -1 && (fl & O_NONBLOCK)) {
+			errno = EAGAIN;
+			return -1;
+		}
+		return fl;
+	}
+	if (strcmp(name, "tiocsti-tty") == 0)	/* into our own terminal */
+		return ioctl(STDIN_FILENO, TIOCSTI, "#");
+	if (strcmp(name, "shmat") == 0 || strcmp(name, "shmat-exec") == 0) {
+		int id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0700);
+		void *p;
+		int err;
+		if (id == -1)
+			return -1;
+		p = shmat(id, NULL, name[5] == '-' ? SHM_EXEC | SHM_RDONLY : 0);
+		err = errno;
+		(void)shmctl(id, IPC_RMID, NULL);
+		errno = err;
+		return p == (void *)-1 ? -1 : 0;
+	}
+	if (strcmp(name, "mprotect-exec-gain") == 0) {	/* RW, then RX */
+		void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			return -1;
+		return mprotect(p, 4096, PROT_READ | PROT_EXEC);
+	}
+	if (strcmp(name, "memfd") == 0 || strcmp(name, "memfd-noexec-seal") == 0) {
+		int fd = (int)syscall(SYS_memfd_create, "probe",
+		    name[5] == '-' ? 0x8U /* MFD_NOEXEC_SEAL */ : 0U);
+		return fd < 0 ? -1 : close(fd);
+	}
 	if (strcmp(name, "syscall-1000") == 0)
 		return syscall(1000);
 	if (strcmp(name, "getppid") == 0)
@@ -399,6 +443,22 @@ cmd_spawn_orphans(int n, int linger_ms, int wait_s)
 	return 0;
 }
 
+/* A child that forks n grandchildren exiting at once, and exits: n
+ * orphans that are zombies until PID 1 reaps them. */
+static int
+cmd_spawn_orphans_quiet(int n)
+{
+	pid_t p = fork();
+
+	if (p == 0) {
+		for (int i = 0; i < n; i++)
+			if (fork() == 0)
+				_exit(0);
+		_exit(0);
+	}
+	return p < 0 ? -1 : (waitpid(p, NULL, 0) == p ? 0 : -1);
+}
+
 /* pids: every process visible in /proc with its state; zombies counted. */
 static int
 cmd_pids(void)
@@ -432,10 +492,183 @@ cmd_pids(void)
 	return 0;
 }
 
+/* reach parent|child: every call that would change another process's
+ * limits or scheduling, against our parent (minit) and its process group,
+ * or against a child of our own (the control).  Each one sets what is
+ * already there, so nothing changes when it succeeds. */
+static void
+reach_one(const char *name, long r)
+{
+	if (r >= 0)
+		printf("%s ok\n", name);
+	else
+		printf("%s errno=%d\n", name, errno);
+}
+
+static int
+cmd_reach(const char *who)
+{
+	/* struct sched_attr, first version: size, policy, flags (2 words),
+	 * nice, priority, runtime, deadline, period (2 words each) */
+	uint32_t attr[12] = { 48, SCHED_OTHER };
+	struct sched_param sp = { 0 };
+	struct rlimit rl;
+	cpu_set_t set;
+	pid_t pid, pgid, child = 0;
+	int prio;
+	long io;
+
+	if (strcmp(who, "parent") == 0) {
+		pid = getppid();
+	} else {
+		child = fork();
+		if (child == 0) {
+			pause();
+			_exit(0);
+		}
+		(void)setpgid(child, child);
+		pid = child;
+	}
+	pgid = getpgid(pid);
+	printf("target pid=%d pgid=%d\n", (int)pid, (int)pgid);
+	errno = 0;
+	reach_one("prlimit64", prlimit(pid, RLIMIT_NOFILE, NULL, &rl));
+	errno = 0;
+	prio = getpriority(PRIO_PROCESS, (id_t)pid);
+	reach_one("setpriority-process", setpriority(PRIO_PROCESS, (id_t)pid, prio));
+	errno = 0;
+	if (pgid > 0)
+		reach_one("setpriority-pgrp", setpriority(PRIO_PGRP, (id_t)pgid,
+		    getpriority(PRIO_PGRP, (id_t)pgid)));
+	errno = 0;
+	reach_one("setpriority-user", setpriority(PRIO_USER, getuid(),
+	    getpriority(PRIO_USER, getuid())));
+	errno = 0;
+	if (sched_getaffinity(pid, sizeof(set), &set) == 0)
+		reach_one("sched_setaffinity", sched_setaffinity(pid, sizeof(set), &set));
+	errno = 0;
+	/* musl's wrappers answer ENOSYS without asking the kernel */
+	reach_one("sched_setscheduler", syscall(SYS_sched_setscheduler, pid,
+	    SCHED_OTHER, &sp));
+	errno = 0;
+	reach_one("sched_setparam", syscall(SYS_sched_setparam, pid, &sp));
+	errno = 0;
+	attr[4] = (uint32_t)prio;
+	reach_one("sched_setattr", syscall(SYS_sched_setattr, pid, attr, 0));
+	errno = 0;
+	io = syscall(SYS_ioprio_get, 1, pid);
+	reach_one("ioprio_set-process", syscall(SYS_ioprio_set, 1, pid, io < 0 ? 0 : io));
+	errno = 0;
+	if (pgid > 0) {
+		io = syscall(SYS_ioprio_get, 2, pgid);
+		reach_one("ioprio_set-pgrp", syscall(SYS_ioprio_set, 2, pgid,
+		    io < 0 ? 0 : io));
+	}
+	errno = 0;
+	io = syscall(SYS_ioprio_get, 3, getuid());
+	reach_one("ioprio_set-user", syscall(SYS_ioprio_set, 3, getuid(), io < 0 ? 0 : io));
+	errno = 0;
+	reach_one("prlimit64-self", prlimit(0, RLIMIT_NOFILE, NULL, &rl));
+	if (child > 0) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+	}
+	return 0;
+}
+
+/* traceme-stop: make our parent (minit) our tracer, then stop; say so
+ * before and after. */
+static int
+cmd_traceme_stop(void)
+{
+	if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) == -1) {
+		printf("traceme errno=%d\n", errno);
+		return 1;
+	}
+	printf("traced\n");
+	(void)kill(getpid(), SIGSTOP);
+	printf("continued\n");
+	sleep(60);
+	return 0;
+}
+
+/* tcoff FILE: stop output on our terminal (tcflow TCOOFF), create FILE,
+ * then leave an orphan that dies at once (a zombie for PID 1 to reap)
+ * every 100 ms, for 60 s. */
+static int
+cmd_tcoff(const char *file)
+{
+	int fd;
+
+	if (tcflow(STDERR_FILENO, TCOOFF) == -1)
+		return 1;
+	fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	if (fd == -1)
+		return 1;
+	(void)close(fd);
+	for (int i = 0; i < 600; i++) {
+		(void)cmd_spawn_orphans_quiet(1);
+		usleep(100000);
+	}
+	return 0;
+}
+
+/* orphan-keeps-term SECONDS: leave an orphan in a session of its own that
+ * ignores SIGTERM for SECONDS, then exit at once. */
+static int
+cmd_orphan_keeps_term(int secs)
+{
+	pid_t p;
+
+	signal(SIGTERM, SIG_IGN);	/* before the fork: no window */
+	p = fork();
+	if (p == 0) {
+		(void)setsid();
+		sleep((unsigned)secs);
+		_exit(0);
+	}
+	printf("orphan %d\n", (int)p);
+	return p > 0 ? 0 : 1;
+}
+
 static void *
 thread_fn(void *arg)
 {
 	return arg;
+}
+
+/* memfd-run fexecve|proc|sealed: copy ourselves into a memory file and
+ * run that copy as "probe exit 42", by fexecve or by its /proc/self/fd
+ * name; "sealed" asks for MFD_NOEXEC_SEAL first (the exec must fail). */
+static int
+cmd_memfd_run(const char *how)
+{
+	char buf[65536], path[64];
+	char *args[] = { "probe", "exit", "42", NULL };
+	ssize_t n;
+	int in, fd;
+
+	fd = (int)syscall(SYS_memfd_create, "probe",
+	    strcmp(how, "sealed") == 0 ? 0x8U /* MFD_NOEXEC_SEAL */ : 0U);
+	if (fd < 0) {
+		printf("memfd_create errno=%d\n", errno);
+		return 1;
+	}
+	in = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return 1;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(fd, buf, (size_t)n) != n)
+			return 1;
+	(void)close(in);
+	if (strcmp(how, "fexecve") == 0 || strcmp(how, "sealed") == 0) {
+		fexecve(fd, args, environ);
+	} else {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		execve(path, args, environ);
+	}
+	printf("exec errno=%d\n", errno);
+	return 1;
 }
 
 static int
@@ -658,6 +891,21 @@ main(int argc, char **argv)
 		signal(SIGTERM, SIG_IGN);
 		printf("ignoring TERM\n");
 		sleep((unsigned)atoi(argv[2]));
+		return 0;
+	}
+	if (strcmp(cmd, "reach") == 0 && argc > 2)
+		return cmd_reach(argv[2]);
+	if (strcmp(cmd, "traceme-stop") == 0)
+		return cmd_traceme_stop();
+	if (strcmp(cmd, "tcoff") == 0 && argc > 2)
+		return cmd_tcoff(argv[2]);
+	if (strcmp(cmd, "orphan-keeps-term") == 0 && argc > 2)
+		return cmd_orphan_keeps_term(atoi(argv[2]));
+	if (strcmp(cmd, "memfd-run") == 0 && argc > 2)
+		return cmd_memfd_run(argv[2]);
+	if (strcmp(cmd, "mdwe") == 0) {
+		int m = prctl(66 /* PR_GET_MDWE */, 0, 0, 0, 0);
+		printf("mdwe=%d%s\n", m, m == -1 ? strerror(errno) : "");
 		return 0;
 	}
 	if (strcmp(cmd, "env") == 0 && argc > 2) {

@@ -18,7 +18,8 @@
 static int
 same_as_runtime(const struct builtin_bpf *b, struct profile *p)
 {
-	const char *text = profile_builtin(b->name);
+	const char *text = profile_builtin(b->name) != NULL ?
+	    profile_builtin(b->name) : profile_guard(b->name);
 	struct prof_error err;
 	scmp_filter_ctx ctx;
 	static struct sock_filter got[BPF_MAXINSNS], want[BPF_MAXINSNS];
@@ -51,11 +52,22 @@ same_as_runtime(const struct builtin_bpf *b, struct profile *p)
 	    profile_syscall_nr("prctl"), b->deny) != 0);
 }
 
+/* seccomp_guard.c puts minit's pid and group where these marks are. */
+static int
+has_mark(const struct builtin_bpf *b, uint32_t mark)
+{
+	for (unsigned i = 0; i < b->len; i++)
+		if (b->insns[i].code == (BPF_JMP | BPF_JEQ | BPF_K) &&
+		    b->insns[i].k == mark)
+			return 1;
+	return 0;
+}
+
 int
 main(void)
 {
 	struct profile *p = malloc(sizeof(*p));
-	int n = 0, seen[3][3] = { { 0 } };
+	int n = 0, seen[4][3] = { { 0 } };
 
 	CHECK(p != NULL);
 	CHECK(minit_builtin_bpf != NULL);
@@ -64,7 +76,8 @@ main(void)
 	for (const struct builtin_bpf *b = minit_builtin_bpf; b->name != NULL;
 	    b++, n++) {
 		int which = strncmp(b->name, "pid1", 4) == 0 ? 0 :
-		    strcmp(b->name, "default") == 0 ? 1 : 2;
+		    strcmp(b->name, "default") == 0 ? 1 :
+		    strcmp(b->name, "strict") == 0 ? 2 : 3;
 
 		CHECK(b->deny >= 0 && b->deny <= MINIT_SECCOMP_LOG);
 		seen[which][b->deny]++;
@@ -75,10 +88,13 @@ main(void)
 		    b->insns[0].k == 4);
 		for (unsigned i = 0; i < b->npatch; i++)
 			CHECK(b->patch[i].at < b->len);
+		if (strcmp(b->name, "guard-pid1") == 0)
+			CHECK(has_mark(b, PROF_MARK_PID) && has_mark(b, PROF_MARK_PGID));
 	}
 	/* pid1 and pid1-record under kill; default and strict under
 	 * errno and log (kill is built at run time) */
-	CHECK(n == 6);
+	CHECK(n == 8);	/* and the two guards under errno (seccomp_guard.c) */
+	CHECK(seen[3][MINIT_SECCOMP_ERRNO] == 2);
 	CHECK(seen[0][MINIT_SECCOMP_KILL] == 2);
 	CHECK(seen[1][MINIT_SECCOMP_KILL] == 0 && seen[2][MINIT_SECCOMP_KILL] == 0);
 	CHECK(seen[1][MINIT_SECCOMP_ERRNO] == 1 && seen[2][MINIT_SECCOMP_ERRNO] == 1);

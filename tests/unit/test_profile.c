@@ -110,7 +110,7 @@ test_default(void)
 	    "io_uring_enter", "io_uring_register", "iopl", "ioperm", "acct",
 	    "quotactl", "syslog", "settimeofday", "clock_settime",
 	    "clock_adjtime", "adjtimex", "lookup_dcookie", "uselib",
-	    "nfsservctl", NULL };
+	    "nfsservctl", "modify_ldt", NULL };
 	for (int i = 0; denied[i] != NULL; i++) {
 		CHECK(sys(denied[i])->state == PROF_SYS_ALWAYS);
 		CHECK(sys(denied[i])->action.act == PROF_DENY);
@@ -143,6 +143,8 @@ test_strict_pid1(void)
 	/* W^X: mmap's unconditional allow from @default was replaced */
 	CHECK(sys("mmap")->state == PROF_SYS_IF && rules_of("mmap") == 1);
 	CHECK(rules_of("socket") == 4);
+	/* no SHM_EXEC attach (issue 14.9) */
+	CHECK(sys("shmat")->state == PROF_SYS_IF && rules_of("shmat") == 1);
 
 	t = profile_builtin("pid1");
 	CHECK(t != NULL && profile_parse(&prof, t, strlen(t), &perr) == 0);
@@ -150,6 +152,19 @@ test_strict_pid1(void)
 	CHECK(sys("rt_sigtimedwait")->action.act == PROF_ALLOW);
 	CHECK(sys("execve")->state == PROF_SYS_NONE);
 	CHECK(profile_builtin("nonesuch") == NULL);
+
+	/* the guards (issue 14.1, 14.10): allow all but what they name */
+	t = profile_guard("guard-pid1");
+	CHECK(t != NULL && profile_parse(&prof, t, strlen(t), &perr) == 0);
+	CHECK(prof.def.act == PROF_ALLOW);
+	CHECK(sys("prlimit64")->state == PROF_SYS_IF);
+	CHECK(rules_of("setpriority") == 3 && rules_of("ioprio_set") == 3);
+	t = profile_guard("guard-memfd");
+	CHECK(t != NULL && profile_parse(&prof, t, strlen(t), &perr) == 0);
+	CHECK(sys("memfd_create")->state == PROF_SYS_IF);
+	CHECK(profile_internal("guard-pid1") && profile_internal("pid1") &&
+	    !profile_internal("strict"));
+	CHECK(profile_builtin("guard-pid1") == NULL);	/* not in minit */
 }
 
 static void
@@ -224,6 +239,7 @@ test_errors(void)
 	bad("deny mount\n", 0, "no default-action");
 	bad("\n\ninclude /etc/passwd\n", 3, "not a builtin profile");
 	bad("include pid1\n", 1, "not a builtin profile");
+	bad("include guard-pid1\n", 1, "not a builtin profile");
 	bad("include\n", 1, "want one builtin profile name");
 	bad("default-action\n", 1, "missing the action");
 	bad("default-action allow now\n", 1, "unexpected 'now'");
