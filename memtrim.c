@@ -14,15 +14,16 @@
  *    read-ahead there, which a few pages do not need;
  * 2. drops its read-only segments from its page tables (MADV_DONTNEED;
  *    the page cache keeps them, shared): only what runs again comes back.
- *    Only segments without PF_W, and pages no other segment shares:
- *    never written (static-pie relocations go to the RW segment), so a
- *    dropped page reads back from the file exactly as it was;
+ *    Only segments without PF_W, and whole pages inside them: never
+ *    written (static-pie relocations go to the RW segment), so a dropped
+ *    page reads back from the file exactly as it was;
  * 3. drops the stack pages start-up used below the current frame (dead
  *    by the ABI once the functions returned; they come back zeroed if
  *    the stack grows there again).
  *
- * dl_iterate_phdr runs first and only records the segments: its own code
- * and the program headers are not touched again once they are dropped.
+ * The segments are read from the program's own headers (__ehdr_start,
+ * not dl_iterate_phdr: 448 bytes of musl the size budget had no room
+ * for), last first, so the headers are not touched once dropped.
  * madvise is on PID 1's allow-list (musl's free calls it). */
 #include <link.h>
 #include <stddef.h>
@@ -42,54 +43,33 @@ extern const char minit_pid1_text_end[] __attribute__((weak, visibility("hidden"
  * default) free of other mappings, so this range holds only stack. */
 #define STACK_TRIM (256 * 1024)
 
-#define MAX_RANGES 8
+/* This program's own ELF header, where the linker put it (ld and lld
+ * define the name): its program headers say where the segments are. */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
+extern const ElfW(Ehdr) __ehdr_start __attribute__((visibility("hidden")));
 
-struct ranges {
-	uintptr_t	pg;
-	int		n;
-	uintptr_t	start[MAX_RANGES], end[MAX_RANGES];
-};
-
-/* The end of a read-only segment (end: its last byte + 1), up to its
- * mapping's last page (mapped from the file and never written, like the
- * rest), but not into a page another segment starts in. */
-static uintptr_t
-segment_end(const struct dl_phdr_info *info, uintptr_t end, uintptr_t pg)
+/* Drop the read-only segments, last first: the first holds the program
+ * headers this loop reads. */
+static void
+drop_segments(uintptr_t pg)
 {
-	uintptr_t up = (end + pg - 1) & ~(pg - 1);
+	const ElfW(Ehdr) *eh = &__ehdr_start;
+	const ElfW(Phdr) *ph = (const void *)((const char *)eh + eh->e_phoff);
+	uintptr_t base = (uintptr_t)eh;
 
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		uintptr_t at = info->dlpi_phdr[i].p_vaddr;
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD && ph[i].p_offset == 0)
+			base -= ph[i].p_vaddr;	/* the header's segment */
+	for (int i = eh->e_phnum - 1; i >= 0; i--) {
+		uintptr_t at = base + ph[i].p_vaddr;
+		uintptr_t start = (at + pg - 1) & ~(pg - 1);
+		uintptr_t end = (at + ph[i].p_memsz) & ~(pg - 1);
 
-		if (info->dlpi_phdr[i].p_type == PT_LOAD && at >= end &&
-		    at < up)
-			up = end & ~(pg - 1);
-	}
-	return info->dlpi_addr + up;
-}
-
-static int
-record_segments(struct dl_phdr_info *info, size_t size, void *arg)
-{
-	struct ranges *r = arg;
-	uintptr_t pg = r->pg;
-
-	(void)size;
-	for (int i = 0; i < info->dlpi_phnum && r->n < MAX_RANGES; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t start, end;
-
-		if (ph->p_type != PT_LOAD || (ph->p_flags & PF_W) != 0)
+		if (ph[i].p_type != PT_LOAD || (ph[i].p_flags & PF_W) != 0 ||
+		    end <= start)
 			continue;
-		start = (info->dlpi_addr + ph->p_vaddr + pg - 1) & ~(pg - 1);
-		end = segment_end(info, ph->p_vaddr + ph->p_memsz, pg);
-		if (end <= start)
-			continue;
-		r->start[r->n] = start;
-		r->end[r->n] = end;
-		r->n++;
+		(void)madvise((void *)start, end - start, MADV_DONTNEED);	/* NOLINT(performance-no-int-to-ptr): from the program headers */
 	}
-	return 1;	/* the first object is the program itself */
 }
 
 static void
@@ -98,37 +78,30 @@ split_loop_code(uintptr_t pg)
 	uintptr_t start = (uintptr_t)minit_pid1_text_start & ~(pg - 1);
 	uintptr_t end = ((uintptr_t)minit_pid1_text_end + pg - 1) & ~(pg - 1);
 
-	/* cppcheck-suppress knownConditionTrueFalse ; weak: NULL unlinked */
-	if (minit_pid1_text_start == NULL || end <= start)
-		return;
-	(void)madvise((void *)start, end - start, MADV_RANDOM);	/* NOLINT(performance-no-int-to-ptr): our own text's address */
+	/* NULL (weak) without the linker script: end <= start */
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_RANDOM);	/* NOLINT(performance-no-int-to-ptr): our own text's address */
 }
 
+/* The stack is near the top of the address space, far above 256 KiB. */
 static void
 trim_stack(uintptr_t pg)
 {
-	volatile char here = 0;
 	/* Keep 1 KiB below this frame: madvise's own call runs there. */
-	uintptr_t top = ((uintptr_t)&here - 1024) & ~(pg - 1);
+	uintptr_t top = ((uintptr_t)__builtin_frame_address(0) - 1024) &
+	    ~(pg - 1);
 
-	if (top <= STACK_TRIM)
-		return;
 	(void)madvise((void *)(top - STACK_TRIM), STACK_TRIM, MADV_DONTNEED);	/* NOLINT(performance-no-int-to-ptr): below our own stack pointer */
 }
 
 void
 memtrim_run(void)
 {
-	struct ranges r = { .pg = (uintptr_t)getauxval(AT_PAGESZ) };
+	uintptr_t pg = (uintptr_t)getauxval(AT_PAGESZ);
 
-	if (r.pg == 0)
-		r.pg = 4096;
-	(void)dl_iterate_phdr(record_segments, &r);
-	split_loop_code(r.pg);
-	for (int i = 0; i < r.n; i++) {
-		uintptr_t len = r.end[i] - r.start[i];
-
-		(void)madvise((void *)r.start[i], len, MADV_DONTNEED);	/* NOLINT(performance-no-int-to-ptr): from the program headers */
-	}
-	trim_stack(r.pg);
+	if (pg == 0)
+		pg = 4096;
+	split_loop_code(pg);
+	drop_segments(pg);
+	trim_stack(pg);
 }
