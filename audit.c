@@ -34,6 +34,7 @@
 #include "arch.h"
 #include "audit.h"
 #include "audit_report.h"
+#include "caps.h"
 #include "landlock.h"
 #include "log.h"
 #include "mountinfo.h"
@@ -141,30 +142,20 @@ status_long(const char *text, const char *key, long *v)
 static const char *const set_keys[5] = { "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb" };
 static const char *const set_ids[5] = { "inh", "prm", "eff", "bnd", "amb" };
 
-/* Our own five sets: /proc/self/status, or libcap-ng without /proc. */
+/* Our own five sets: /proc/self/status, or the kernel itself without /proc
+ * (caps.c). */
 static bool
-self_caps(const struct audit *a, uint64_t sets[5])
+self_caps(const struct audit *a, uint64_t sets[CAPS_NSETS])
 {
-	static const capng_type_t types[5] = { CAPNG_INHERITABLE,
-	    CAPNG_PERMITTED, CAPNG_EFFECTIVE, CAPNG_BOUNDING_SET,
-	    CAPNG_AMBIENT };
 	bool ok = true;
 
 	if (a->self_status != NULL) {
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < CAPS_NSETS; i++)
 			ok = status_hex(a->self_status, set_keys[i],
 			    &sets[i]) && ok;
 		return ok;
 	}
-	if (capng_get_caps_process() != 0)
-		return false;
-	for (int i = 0; i < 5; i++) {
-		sets[i] = 0;
-		for (unsigned c = 0; c <= CAP_LAST_CAP && c < 64; c++)
-			if (capng_have_capability(types[i], c))
-				sets[i] |= 1ULL << c;
-	}
-	return true;
+	return caps_get_all(sets) == 0;
 }
 
 /* "chown,dac_override" into text (the first few names and the count when
@@ -425,30 +416,45 @@ path_ro(const char *path)
 	return statvfs(path, &sv) == 0 && (sv.f_flag & ST_RDONLY) != 0;
 }
 
+/* / read-only by statvfs and by its mountinfo entry, and no other writable
+ * mount of its filesystem (P45); without a mountinfo entry for / that
+ * cannot be verified, which fails (P46), as a real start refuses it. */
 static void
 check_root(struct audit *a)
 {
 	struct jbuf j = { .n = 0 };
-	bool ro = path_ro("/"), seen = false;
-	int mi_rw = 0;
+	const struct mountinfo_entry *root = NULL, *alias = NULL;
+	struct mountinfo_entry *m = NULL;
+	char *copy = a->mountinfo != NULL ? strdup(a->mountinfo) : NULL;
+	const char *why = NULL, *refuse = a->cfg->allow_writable_root ?
+	    ": --allow-writable-root" : ": a real start refuses (exit 125)";
+	bool ro = path_ro("/"), rw;
+	size_t n = 0;
 
-	if (a->mountinfo != NULL) {
-		char *copy = strdup(a->mountinfo);
-
-		mi_rw = copy == NULL ? -1 : mounts_root_writable(copy, &seen);
-		free(copy);
-	}
-	jb_printf(&j, "%s", ro && mi_rw == 0 ? "true" : "false");
-	if (mi_rw == -1)
-		report(a, "fs.root_read_only", FAIL, &j, "cannot parse /proc/self/mountinfo");
-	else if (!ro || mi_rw == 1)
+	if (a->mountinfo == NULL)
+		why = "/proc is not mounted";
+	else if (copy == NULL || (m = mounts_parse(copy, &n)) == NULL)
+		why = "/proc/self/mountinfo does not parse";
+	else if ((root = mounts_root(m, n)) == NULL) {
+		why = "/proc/self/mountinfo has no entry for /";
+	} else if (ro && !mountinfo_writable(root))
+		alias = mounts_writable_alias(m, n, root, "/", false);
+	rw = !ro || (root != NULL && mountinfo_writable(root)) || alias != NULL;
+	jb_printf(&j, "%s", !rw && root != NULL ? "true" : "false");
+	if (!ro || (root != NULL && mountinfo_writable(root)))
 		report(a, "fs.root_read_only", FAIL, &j, "/ is writable (%s)%s",
-		    !ro ? "statvfs" : "mountinfo", a->cfg->allow_writable_root ?
-		    ": --allow-writable-root" : ": a real start refuses (exit 125)");
+		    !ro ? "statvfs" : "mountinfo", refuse);
+	else if (alias != NULL)
+		report(a, "fs.root_read_only", FAIL, &j, "/ is read-only, but its "
+		    "filesystem is writable at %s%s", alias->point, refuse);
+	else if (root == NULL)
+		report(a, "fs.root_read_only", FAIL, &j, "cannot verify that / is "
+		    "read-only: %s%s", why, refuse);
 	else
-		report(a, "fs.root_read_only", PASS, &j, "/ is read-only (statvfs%s)",
-		    seen ? " and mountinfo" : a->mountinfo == NULL ?
-		    " only: /proc not mounted" : "; not in mountinfo");
+		report(a, "fs.root_read_only", PASS, &j,
+		    "/ is read-only (statvfs and mountinfo)");
+	free(m);
+	free(copy);
 }
 
 /* Who PROGRAM writes as: this process, after the drop. */

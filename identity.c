@@ -4,6 +4,7 @@
  * the drop will need (privdrop.c then applies it). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,6 +335,19 @@ resolve_nonroot(struct minit_config *cfg, const struct accounts *a)
 	return 0;
 }
 
+/* gid 0 as PROGRAM's group or one of its groups: root's group owns files
+ * (and /etc/shadow on some images) that the app should not reach. */
+static bool
+has_gid0(const struct minit_identity *id)
+{
+	if (id->gid == 0)
+		return true;
+	for (size_t i = 0; i < id->ngroups; i++)
+		if (id->groups[i] == 0)
+			return true;
+	return false;
+}
+
 /* What minit holds decides what it can do; refuse here, with a reason,
  * rather than fail half-way in the child (P07, P37, P40, T12, T13, T16). */
 static int
@@ -413,6 +427,16 @@ identity_resolve(struct minit_config *cfg)
 	}
 	if (cfg->id.uid == 0 && !cfg->allow_root) {
 		log_err("privdrop: PROGRAM would run as root (uid 0): add --user USER, or --allow-root to allow it");
+		goto out;
+	}
+	/* P44: minit never hands out root's group on its own.  When minit
+	 * changes nothing (a non-root start: OpenShift runs arbitrary uids
+	 * with gid 0 by design) the runtime chose it: allowed, and --audit
+	 * reports identity.gid. */
+	if (cfg->id.change && cfg->id.uid != 0 && has_gid0(&cfg->id) &&
+	    !cfg->allow_root) {
+		log_err("privdrop: --user %s: gid 0 is root's group: name another group, or --allow-root",
+		    cfg->user);
 		goto out;
 	}
 	if (check_capacity(cfg, perm) == -1)

@@ -3,6 +3,7 @@
  * Every stage logs its own refusal; main only picks the exit code. */
 #include <stdlib.h>
 
+#include "cwd.h"
 #include "envfile.h"
 #include "identity.h"
 #include "init.h"
@@ -29,6 +30,7 @@ main(int argc, char *argv[])
 		return seccomp_print(&cfg);
 
 	if (init_prepare(&cfg) == -1 ||
+	    cwd_check(&cfg) == -1 ||		/* the cwd is inside our root */
 	    identity_resolve(&cfg) == -1 ||	/* user, groups, --allow-root */
 	    envfile_build(&cfg) == -1 ||	/* secrets, while privileged */
 	    seccomp_prepare(&cfg) == -1 ||	/* the profile, read and parsed */

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,30 +161,83 @@ mounts_is_node(const char *point)
 	    !S_ISREG(st.st_mode);
 }
 
-/* Cross-check / against mountinfo: any entry mounted on "/" with the root
- * directory's device that is writable makes / writable.  *seen tells
- * whether one was found at all. */
-int
-mounts_root_writable(char *text, bool *seen)
+const struct mountinfo_entry *
+mounts_root(const struct mountinfo_entry *m, size_t n)
 {
-	struct mountinfo_entry e;
+	const struct mountinfo_entry *root = mounts_holding(m, n, "/");
 	struct stat st;
-	char *cur = text;
-	int r, writable = 0;
 
-	*seen = false;
-	if (stat("/", &st) == -1)
-		return -1;
-	while ((r = mountinfo_next(&cur, &e)) != 0) {
-		if (r == -1)
-			return -1;
-		if (strcmp(e.point, "/") == 0 && e.major == (unsigned long)major(st.st_dev) &&
-		    e.minor == (unsigned long)minor(st.st_dev)) {
-			*seen = true;
-			writable = mountinfo_writable(&e);	/* the last one is on top */
+	return root != NULL && strcmp(root->point, "/") == 0 &&
+	    stat("/", &st) == 0 && root->major == major(st.st_dev) &&
+	    root->minor == minor(st.st_dev) ? root : NULL;
+}
+
+struct mountinfo_entry *
+mounts_parse(char *text, size_t *n)
+{
+	struct mountinfo_entry *m;
+	size_t lines = 1;
+	char *cur = text;
+	int r;
+
+	for (const char *p = text; (p = strchr(p, '\n')) != NULL; p++)
+		lines++;
+	m = calloc(lines, sizeof(*m));
+	*n = 0;
+	while (m != NULL && (r = mountinfo_next(&cur, &m[*n])) != 0) {
+		if (r == -1) {
+			free(m);
+			errno = EINVAL;
+			return NULL;
 		}
+		++*n;
 	}
-	return writable;
+	if (m == NULL)
+		errno = ENOMEM;
+	return m;
+}
+
+const struct mountinfo_entry *
+mounts_holding(const struct mountinfo_entry *m, size_t n, const char *path)
+{
+	const struct mountinfo_entry *best = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (mountinfo_covers(m[i].point, path) && (best == NULL ||
+		    strlen(m[i].point) >= strlen(best->point)))
+			best = &m[i];
+	return best;
+}
+
+const struct mountinfo_entry *
+mounts_writable_alias(const struct mountinfo_entry *m, size_t n,
+    const struct mountinfo_entry *on, const char *path, bool below)
+{
+	char place[PATH_MAX];
+	const char *rel = path + strlen(on->point);
+	int len;
+
+	/* path's place in the filesystem: on's root, then what follows
+	 * on's mount point in path */
+	if (strcmp(on->point, "/") == 0)
+		rel = path;
+	while (*rel == '/')
+		rel++;
+	len = snprintf(place, sizeof(place), "%s%s%s", on->root,
+	    strcmp(on->root, "/") == 0 || *rel == '\0' ? "" : "/", rel);
+	if (len < 0 || (size_t)len >= sizeof(place))
+		return on;	/* cannot tell: say it is (fail closed) */
+	for (size_t i = 0; i < n; i++) {
+		const struct mountinfo_entry *e = &m[i];
+
+		if (e == on || e->major != on->major || e->minor != on->minor ||
+		    !mountinfo_writable(e))
+			continue;
+		if (mountinfo_covers(e->root, place) ||
+		    (below && mountinfo_covers(place, e->root)))
+			return e;
+	}
+	return NULL;
 }
 
 void

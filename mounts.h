@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+struct mountinfo_entry;
+
 /* Who will write: PROGRAM's ids, and whether it keeps CAP_DAC_OVERRIDE. */
 struct mounts_who {
 	uid_t		 uid;
@@ -29,11 +31,32 @@ char	*mounts_read(void);
  * when it is a regular file who may write. */
 bool	mounts_user_writable(const char *point, const struct mounts_who *who);
 
-/* Cross-check / against the mountinfo text (consumed: give a copy): 1 when
- * an entry mounted on "/" with the root directory's device is writable (the
- * last one is on top), 0 when not, -1 on a malformed line or stat error.
- * *seen tells whether such an entry was found at all. */
-int	mounts_root_writable(char *text, bool *seen);
+/* Every line of the mountinfo text (consumed: the entries point into it),
+ * in order, in a malloc'ed array of *n.  NULL with errno EINVAL when a line
+ * does not parse, ENOMEM. */
+struct mountinfo_entry *mounts_parse(char *text, size_t *n);
+
+/* The mount that holds path (absolute, symlinks resolved): the one with the
+ * longest mount point above it, of those the last line (it is on top).
+ * NULL when none does: the mount list does not show our root. */
+const struct mountinfo_entry *mounts_holding(const struct mountinfo_entry *m,
+	    size_t n, const char *path);
+
+/* The mount that holds /: the top one on "/", of the root directory's
+ * device; NULL when the list has none (masked, or a chroot below a mount
+ * point: P46). */
+const struct mountinfo_entry *mounts_root(const struct mountinfo_entry *m,
+	    size_t n);
+
+/* Another writable mount of the filesystem of *on (same device) through
+ * which the file at path (on *on) can be written: its root, in that
+ * filesystem, is path's place or a folder above it.  With below, also a
+ * folder under it (what is written there shows up under path).  A
+ * read-only / or PROGRAM is only read-only if there is none (P45).  NULL
+ * when none. */
+const struct mountinfo_entry *mounts_writable_alias(
+	    const struct mountinfo_entry *m, size_t n,
+	    const struct mountinfo_entry *on, const char *path, bool below);
 
 /* A mount point that cannot hold a new file: a device node, fifo or socket
  * bind-mounted on its own (/dev/null in every container). */

@@ -1,8 +1,9 @@
 /* privdrop.c: the drop: PROGRAM gets the identity identity.c resolved
- * and the capabilities --cap keeps; PID 1 keeps nothing.  libcap-ng does
- * the capability work; every result is then read back from the kernel,
- * because libcap-ng has silent no-ops (P07, P40): a failed feature probe
- * turns bounding-set and ambient calls into successes that change nothing.
+ * and the capabilities --cap keeps; PID 1 keeps nothing.  The sets are
+ * written with capset and prctl (caps.c) and every result is then read
+ * back from the kernel, never taken on a library's word (P07, P40:
+ * libcap-ng's bounding-set and ambient calls turn into successes that
+ * change nothing after a failed feature probe).
  *
  * Order (docs/security.md, "Order of operations", step 6): securebits and the bounding set while
  * CAP_SETPCAP is still held, then groups, gid, uid with keepcaps, then the
@@ -21,7 +22,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <cap-ng.h>
 #include <linux/capability.h>
 #include <linux/securebits.h>
 
@@ -45,25 +45,16 @@ struct drop {
 /* --- the drop, in the child and in PID 1 ---------------------------------- */
 
 /* Make effective what is permitted, so setgroups, setres*id and the
- * bounding-set drop work even if a runtime left E smaller than P.  The
- * sets come from one capget; libcap-ng applies them (one capset). */
+ * bounding-set drop work even if a runtime left E smaller than P: one
+ * capget, one capset (caps.c). */
 static int
-raise_effective(const struct drop *d)
+raise_effective(void)
 {
 	uint64_t perm, inh;
 
 	if (caps_get(&perm, &inh) != 0)
 		return -1;
-	capng_clear(CAPNG_SELECT_CAPS);
-	for (int c = 0; c <= d->last_cap; c++) {
-		if (caps_has(perm, c))
-			(void)capng_update(CAPNG_ADD, CAPNG_EFFECTIVE |
-			    CAPNG_PERMITTED, (unsigned)c);
-		if (caps_has(inh, c))
-			(void)capng_update(CAPNG_ADD, CAPNG_INHERITABLE,
-			    (unsigned)c);
-	}
-	return capng_apply(CAPNG_SELECT_CAPS) == 0 ? 0 : -1;
+	return caps_set(perm, perm, inh);
 }
 
 /* Securebits while CAP_SETPCAP is held (P09): uid 0 gets nothing special
@@ -147,16 +138,9 @@ set_ids(const struct drop *d)
 static int
 set_caps(const struct drop *d)
 {
-	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
-	for (int c = 0; c <= d->last_cap; c++) {
-		if ((d->keep >> c & 1) == 0)
-			continue;
-		(void)capng_update(CAPNG_ADD,
-		    CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE,
-		    (unsigned)c);
-		(void)capng_update(CAPNG_ADD, CAPNG_AMBIENT, (unsigned)c);
-	}
-	return capng_apply(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
+	if (caps_set(d->keep, d->keep, d->keep) == -1)
+		return -1;
+	return caps_set_ambient(d->keep, d->last_cap);
 }
 
 static int
@@ -280,7 +264,7 @@ verify_final(const struct drop *d)
 static int
 drop_apply(const struct drop *d)
 {
-	if (raise_effective(d) == -1) {
+	if (raise_effective() == -1) {
 		log_err("%s: cannot make the permitted capabilities effective", d->who);
 		return -1;
 	}

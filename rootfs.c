@@ -69,86 +69,160 @@ program_who(const struct minit_config *cfg, struct mounts_who *who,
 	who->ngroups = n > 0 ? (size_t)n : 0;
 }
 
-static int
-check_root(const struct minit_config *cfg, char *mi, bool *root_rw)
+/* What minit knows of the mounts: the parsed mountinfo and the mount that
+ * holds /, or why it has none (P46: a check that cannot see the mounts
+ * fails closed, it never passes by default). */
+struct mounts {
+	struct mountinfo_entry *m;
+	size_t		 n;
+	const struct mountinfo_entry *root;	/* NULL: see why */
+	const char	*why;
+};
+
+static void
+mounts_load(struct mounts *ms, char *text)
 {
-	bool ro, seen = false;
-	char *copy;
-	int mi_rw = 0;
+	*ms = (struct mounts){ .why = NULL };
+	if (text == NULL) {
+		ms->why = errno == ENOENT ? "/proc is not mounted" :
+		    "mountinfo unreadable";
+		return;
+	}
+	ms->m = mounts_parse(text, &ms->n);
+	if (ms->m == NULL) {
+		ms->why = "mountinfo unreadable";
+		return;
+	}
+	ms->root = mounts_root(ms->m, ms->n);
+	if (ms->root == NULL)
+		ms->why = "/proc/self/mountinfo has no entry for /";
+}
+
+static int
+check_root(const struct minit_config *cfg, const struct mounts *ms,
+    bool *root_rw)
+{
+	const struct mountinfo_entry *alias = NULL;
+	bool ro;
 
 	if (path_ro("/", &ro) == -1) {
 		log_sys("rootfs: statvfs /");
 		return -1;
 	}
-	if (mi != NULL) {
-		copy = strdup(mi);
-		mi_rw = copy == NULL ? -1 : mounts_root_writable(copy, &seen);
-		free(copy);
-		if (mi_rw == -1) {
-			log_err("rootfs: /proc/self/mountinfo: cannot parse it");
-			return -1;
+	*root_rw = !ro || (ms->root != NULL && mountinfo_writable(ms->root));
+	if (!*root_rw && ms->root == NULL) {
+		/* statvfs says ro, but another mount of the same filesystem
+		 * could be rw: not verified is not read-only (P46) */
+		if (cfg->allow_writable_root) {
+			if (!cfg->audit)
+				log_err("rootfs: warning: cannot verify that / is "
+				    "read-only: %s (--allow-writable-root)",
+				    ms->why);
+			return 0;
 		}
-		if (!seen)
-			log_verbose(cfg, "rootfs: / not found in mountinfo: statvfs alone decides");
-		else if (mi_rw == (int)ro)
-			log_verbose(cfg, "rootfs: statvfs says / is %s, mountinfo says %s: taking rw",
-			    ro ? "ro" : "rw", mi_rw ? "rw" : "ro");
+		REFUSE(cfg, "rootfs: cannot verify that / is read-only: %s: "
+		    "mount /proc, or pass --allow-writable-root",
+		    ms->why);
+		return cfg->audit ? 0 : -1;
 	}
-	*root_rw = !ro || mi_rw == 1;
-	if (!*root_rw) {
+	if (!*root_rw)
+		alias = mounts_writable_alias(ms->m, ms->n, ms->root, "/", false);
+	if (!*root_rw && alias == NULL) {
 		log_verbose(cfg, "rootfs: / is read-only");
 		return 0;
 	}
+	*root_rw = true;
 	if (cfg->allow_writable_root) {
-		if (!cfg->audit)
+		if (!cfg->audit && alias != NULL)
+			log_err("rootfs: warning: / is read-only, but its filesystem "
+			    "is writable at %s (--allow-writable-root): the app can "
+			    "change its own image", alias->point);
+		else if (!cfg->audit)
 			log_err("rootfs: warning: / is writable (--allow-writable-root): "
 			    "the app can change its own image");
 		return 0;
 	}
-	REFUSE(cfg, "rootfs: / is writable: run the container read-only "
-	    "(docker run --read-only, Kubernetes readOnlyRootFilesystem: true), "
-	    "or pass --allow-writable-root to run anyway");
+	if (alias != NULL)
+		REFUSE(cfg, "rootfs: / is read-only, but its filesystem is "
+		    "writable at %s (the same filesystem, read-write): mount it "
+		    "read-only, or pass --allow-writable-root to run anyway",
+		    alias->point);
+	else
+		REFUSE(cfg, "rootfs: / is writable: run the container read-only "
+		    "(docker run --read-only, Kubernetes readOnlyRootFilesystem: "
+		    "true), or pass --allow-writable-root to run anyway");
 	return cfg->audit ? 0 : -1;
 }
 
 /* Every writable mount PROGRAM will see; with --require-noexec, refuse one
- * that allows exec and that PROGRAM's user can write to (T57). */
+ * that allows exec and that PROGRAM's user can write to (T57), or one that
+ * allows exec while its filesystem is writable by that user elsewhere
+ * (P45: write at /data, exec the same file through /). */
 static int
-check_mounts(const struct minit_config *cfg, char *mi)
+check_mounts(const struct minit_config *cfg, const struct mounts *ms)
 {
 	gid_t groups[MINIT_MAX_GROUPS];
 	struct mounts_who who;
-	struct mountinfo_entry e;
-	char *cur = mi;
-	int r, ret = 0;
+	int ret = 0;
 
+	if (ms->root == NULL && cfg->require_noexec) {
+		REFUSE(cfg, "rootfs: --require-noexec: cannot verify the mounts: %s",
+		    ms->why);
+		return cfg->audit ? 0 : -1;
+	}
+	if (ms->m == NULL)
+		return 0;
 	program_who(cfg, &who, groups, MINIT_MAX_GROUPS);
-	while ((r = mountinfo_next(&cur, &e)) != 0) {
-		bool exec;
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct mountinfo_entry *e = &ms->m[i], *alias;
+		bool exec = (e->flags & MI_NOEXEC) == 0;
 
-		if (r == -1) {
-			log_err("rootfs: /proc/self/mountinfo: cannot parse it");
-			return -1;
-		}
-		if (!mountinfo_writable(&e) || mounts_is_node(e.point))
+		if (!mountinfo_writable(e)) {
+			if (!exec || !cfg->require_noexec)
+				continue;
+			alias = mounts_writable_alias(ms->m, ms->n, e, e->point,
+			    true);
+			if (alias == NULL ||
+			    !mounts_user_writable(alias->point, &who))
+				continue;
+			REFUSE(cfg, "rootfs: --require-noexec: %s allows exec and "
+			    "is writable by uid %u at %s: mount one noexec",
+			    e->point, (unsigned)who.uid, alias->point);
+			ret = -1;
 			continue;
-		exec = (e.flags & MI_NOEXEC) == 0;
-		log_verbose(cfg, "rootfs: writable mount %s (%s, %s%s)", e.point,
-		    e.fstype, exec ? "exec" : "noexec",
-		    e.flags & MI_NOSUID ? ", nosuid" : "");
+		}
+		if (mounts_is_node(e->point))
+			continue;
+		log_verbose(cfg, "rootfs: writable mount %s (%s, %s%s)", e->point,
+		    e->fstype, exec ? "exec" : "noexec",
+		    e->flags & MI_NOSUID ? ", nosuid" : "");
 		if (!exec || !cfg->require_noexec)
 			continue;
-		if (!mounts_user_writable(e.point, &who)) {
+		if (!mounts_user_writable(e->point, &who)) {
 			log_verbose(cfg, "rootfs: %s allows exec, but uid %u cannot write to it",
-			    e.point, (unsigned)who.uid);
+			    e->point, (unsigned)who.uid);
 			continue;
 		}
 		REFUSE(cfg, "rootfs: --require-noexec: %s (%s) is writable by uid %u "
-		    "and allows exec: mount it noexec", e.point, e.fstype,
+		    "and allows exec: mount it noexec", e->point, e->fstype,
 		    (unsigned)who.uid);
 		ret = -1;
 	}
 	return cfg->audit ? 0 : ret;
+}
+
+/* The mount path is on, and whether another mount writes its file (P45). */
+static const struct mountinfo_entry *
+program_alias(const struct mounts *ms, const char *path)
+{
+	char real[PATH_MAX];
+	const struct mountinfo_entry *on;
+
+	if (ms->root == NULL || realpath(path, real) == NULL)
+		return NULL;
+	on = mounts_holding(ms->m, ms->n, real);
+	return on == NULL ? NULL :
+	    mounts_writable_alias(ms->m, ms->n, on, real, true);
 }
 
 /* PROGRAM and the folder holding its name must sit on read-only mounts,
@@ -160,7 +234,8 @@ check_mounts(const struct minit_config *cfg, char *mi)
 int
 rootfs_check_program(const struct minit_config *cfg, const char *path)
 {
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], at[PATH_MAX] = "";
+	const char *where = "on a writable mount";
 	bool ro_file, ro_dir, ro_root;
 
 	mounts_path_dir(path, dir, sizeof(dir));
@@ -171,19 +246,35 @@ rootfs_check_program(const struct minit_config *cfg, const char *path)
 		return 0;
 	}
 	if (ro_file && ro_dir) {
-		log_verbose(cfg, "rootfs: PROGRAM %s is on a read-only mount", path);
-		return 0;
+		/* the folder's place, and anything below it: the file too
+		 * (P45); unverified mounts: rootfs_check has refused */
+		char *mi = mounts_read();
+		const struct mountinfo_entry *alias;
+		struct mounts ms;
+
+		mounts_load(&ms, mi);
+		alias = program_alias(&ms, dir);
+		if (alias != NULL)
+			snprintf(at, sizeof(at), "%s", alias->point);
+		free(ms.m);
+		free(mi);
+		if (at[0] == '\0') {
+			log_verbose(cfg, "rootfs: PROGRAM %s is on a read-only mount",
+			    path);
+			return 0;
+		}
+		where = "writable through the mount at ";
 	}
 	if (cfg->allow_writable_root) {
 		/* a writable / had its own warning before the fork */
 		if (!cfg->audit && path_ro("/", &ro_root) == 0 && ro_root)
-			log_err("rootfs: warning: PROGRAM %s is on a writable mount "
-			    "(--allow-writable-root)", path);
+			log_err("rootfs: warning: PROGRAM %s is %s%s "
+			    "(--allow-writable-root)", path, where, at);
 		return 0;
 	}
-	REFUSE(cfg, "rootfs: PROGRAM %s is on a writable mount: the app could "
-	    "replace itself; put it in the read-only image, or pass "
-	    "--allow-writable-root", path);
+	REFUSE(cfg, "rootfs: PROGRAM %s is %s%s: the app could replace itself; "
+	    "put it in the read-only image, or pass --allow-writable-root",
+	    path, where, at);
 	return cfg->audit ? 0 : -1;
 }
 
@@ -192,26 +283,14 @@ rootfs_check(const struct minit_config *cfg)
 {
 	bool root_rw = false;
 	char *mi = mounts_read();
+	struct mounts ms;
 	int ret;
 
-	if (mi == NULL) {
-		if (errno != ENOENT) {
-			log_sys("rootfs: /proc/self/mountinfo");
-			return -1;
-		}
-		if (cfg->require_noexec && !cfg->audit) {
-			log_err("rootfs: --require-noexec: /proc is not mounted, so the "
-			    "writable mounts cannot be listed: mount /proc");
-			return -1;
-		}
-		/* Said always, not only with -v: the mount list is missing. */
-		if (!cfg->audit)
-			log_err("rootfs: warning: /proc is not mounted: / checked with "
-			    "statvfs only, other writable mounts not listed");
-	}
-	ret = check_root(cfg, mi, &root_rw);
-	if (ret == 0 && mi != NULL)
-		ret = check_mounts(cfg, mi);
+	mounts_load(&ms, mi);
+	ret = check_root(cfg, &ms, &root_rw);
+	if (ret == 0)
+		ret = check_mounts(cfg, &ms);
+	free(ms.m);
 	free(mi);
 	return ret;
 }

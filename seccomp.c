@@ -16,6 +16,7 @@
  * P12); see seccomp_build.c. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/seccomp.h>
 #include <seccomp.h>
 #include <stdio.h>
@@ -39,6 +40,7 @@
 #include "seccomp_build.h"
 #include "seccomp_builtin.h"
 #include "seccomp_guard.h"
+#include "secrets.h"
 
 #ifndef PR_SET_MDWE
 #define PR_SET_MDWE			65
@@ -76,19 +78,25 @@ seccomp_builtin_find(const char *name, int deny)
 	return NULL;
 }
 
-/* Read a profile file: regular, not larger than the parser takes. */
+/* Read a profile file as the env files and secrets are read (P33, P47):
+ * it decides what PROGRAM may do, so a symlink is followed only while it
+ * stays in the file's folder (a Kubernetes ConfigMap), the file must be
+ * regular, owned by root or by whoever started minit and writable by
+ * nobody else, and not larger than the parser takes. */
 static int
 read_file(const char *path, char **text, size_t *len)
 {
-	enum readfile_result r;
+	char what[PATH_MAX + 16];
+	size_t total = 0;
+	int fd;
 
-	r = readfile_path(path, PROF_MAX_TEXT, READFILE_REGULAR, text, len);
-	if (r == READFILE_ERRNO)
-		log_sys("seccomp: %s", path);
-	else if (r != READFILE_OK)
-		log_err("seccomp: %s: not a regular file of at most %d bytes",
-		    path, PROF_MAX_TEXT);
-	return r == READFILE_OK ? 0 : -1;
+	snprintf(what, sizeof(what), "seccomp: %s", path);
+	fd = secrets_open(path, what);
+	if (fd == -1)
+		return -1;
+	*text = secrets_read(fd, what, &total, len);
+	(void)close(fd);
+	return *text == NULL ? -1 : 0;
 }
 
 /* What decides a JSON profile's includes and excludes: the capabilities

@@ -231,7 +231,8 @@ action(struct walk *w, int i, int ret, const char *where, uint16_t def_errno,
 		return fail(w, at(w, i), "%s: %s is not supported (only ALLOW, ERRNO, "
 		    "KILL, KILL_THREAD, KILL_PROCESS, LOG)", where, s);
 	else
-		return fail(w, at(w, i), "%s: unknown action '%s'", where, s);
+		return fail(w, at(w, i), "%s: unknown action '%s'", where,
+		    profile_token_shown(s));
 	return 0;
 }
 
@@ -413,7 +414,8 @@ condition(struct walk *w, int i, const char *where, struct prof_cond *c)
 		return fail(w, at(w, op), "%s: %s is not supported (only SCMP_CMP_EQ, "
 		    "SCMP_CMP_NE and SCMP_CMP_MASKED_EQ)", where, s);
 	} else {
-		return fail(w, at(w, op), "%s: unknown op '%s'", where, s);
+		return fail(w, at(w, op), "%s: unknown op '%s'", where,
+		    profile_token_shown(s));
 	}
 	if (v > UINT32_MAX || v2 > UINT32_MAX)
 		return fail(w, at(w, i), "%s: value above 2^32: minit compares the "
@@ -458,7 +460,7 @@ unknown_name(struct walk *w, int i, const char *name)
 	if (w->rep->unknown++ == 0) {
 		w->rep->unknown_line = line_of(w, at(w, i));
 		snprintf(w->rep->unknown_name, sizeof(w->rep->unknown_name),
-		    "%s", name);
+		    "%s", profile_token_shown(name));
 	}
 }
 

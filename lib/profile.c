@@ -91,6 +91,28 @@ fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
+/* A token of the profile as an error message may show it: only one that
+ * looks like a word of the language (lowercase names and numbers; an
+ * operator; a constant: uppercase letters and '_', or E2BIG); anything
+ * else is
+ * "(not shown)".  The file may not be a profile at all: --seccomp pointed
+ * at a secrets file must not print the secret (P47). */
+const char *
+profile_token_shown(const char *tok)
+{
+	size_t n = strlen(tok);
+
+	if (n == 0 || n > 32)
+		return "(not shown)";
+	if (strspn(tok, "abcdefghijklmnopqrstuvwxyz0123456789_@") == n ||
+	    (n <= 2 && strspn(tok, "=!<>&|") == n))
+		return tok;
+	if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_|") == n ||
+	    (tok[0] == 'E' && strspn(tok, "E2BIG") == n))
+		return tok;
+	return "(not shown)";
+}
+
 static const struct named *
 lookup(const struct named *t, const char *name)
 {
@@ -243,7 +265,7 @@ parse_value(struct parser *ps, const char *tok, uint32_t *out)
 		const struct named *c;
 
 		if (n == 0 || n >= sizeof(word))
-			return fail(ps, "bad value '%s'", tok);
+			return fail(ps, "bad value '%s'", profile_token_shown(tok));
 		memcpy(word, s, n);
 		word[n] = '\0';
 		if (isdigit((unsigned char)word[0])) {
@@ -254,16 +276,16 @@ parse_value(struct parser *ps, const char *tok, uint32_t *out)
 			x = strtoull(word, &end, 0);
 			if (errno != 0 || *end != '\0' || x > UINT32_MAX)
 				return fail(ps, "bad value '%s': want a 32-bit "
-				    "number or a constant", word);
+				    "number or a constant", profile_token_shown(word));
 			v |= (uint32_t)x;
 		} else if ((c = lookup(constants, word)) != NULL) {
 			v |= c->value;
 		} else {
-			return fail(ps, "unknown constant '%s'", word);
+			return fail(ps, "unknown constant '%s'", profile_token_shown(word));
 		}
 		s += n;
 		if (*s == '|' && *++s == '\0')
-			return fail(ps, "bad value '%s'", tok);
+			return fail(ps, "bad value '%s'", profile_token_shown(tok));
 	}
 	*out = v;
 	return 0;
@@ -285,7 +307,7 @@ parse_errno(struct parser *ps, const char *tok, uint16_t *out)
 	if (!isdigit((unsigned char)tok[0]) || errno != 0 || *end != '\0' ||
 	    x > 4095)
 		return fail(ps, "bad errno '%s': want a name like EPERM or "
-		    "1..4095", tok);
+		    "1..4095", profile_token_shown(tok));
 	if (x == 0)
 		return fail(ps, "errno 0 would fake success");
 	*out = (uint16_t)x;
@@ -320,7 +342,7 @@ parse_action(struct parser *ps, char **tok, int ntok, int *i,
 		return fail(ps, "action '%s' is not supported (only allow, "
 		    "deny, kill, log, errno)", w);
 	else
-		return fail(ps, "unknown word '%s'", w);
+		return fail(ps, "unknown word '%s'", profile_token_shown(w));
 	return 0;
 }
 
@@ -335,7 +357,8 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 
 	if (strncmp(a, "arg", 3) != 0 || a[3] < '0' || a[3] > '5' ||
 	    a[4] != '\0')
-		return fail(ps, "condition: want arg0..arg5, got '%s'", a);
+		return fail(ps, "condition: want arg0..arg5, got '%s'",
+		    profile_token_shown(a));
 	*c = (struct prof_cond){ .arg = (uint8_t)(a[3] - '0'),
 	    .mask = UINT32_MAX };
 	if (++*i < ntok && strcmp(tok[*i], "&") == 0) {
@@ -356,7 +379,7 @@ parse_cond(struct parser *ps, char **tok, int ntok, int *i,
 		ne = 1;
 	else
 		return fail(ps, "condition on %s: unknown operator '%s' "
-		    "(only == and != on the low 32 bits)", a, tok[*i]);
+		    "(only == and != on the low 32 bits)", a, profile_token_shown(tok[*i]));
 	c->op = ne ? PROF_NOT_IN : PROF_MASKED_EQ;
 	vals = tok[++*i];
 	for (v = strtok_r(vals, ",", &save); v != NULL;
@@ -446,15 +469,15 @@ add_name(struct parser *ps, const char *name, struct prof_action a,
 	if (name[0] != '@') {
 		nr = profile_syscall_nr(name);
 		if (nr == -2)
-			return fail(ps, "'%s' is not an %s syscall", name,
+			return fail(ps, "'%s' is not an %s syscall", profile_token_shown(name),
 			    arch_native.name);
 		if (nr < 0)
-			return fail(ps, "unknown syscall '%s'", name);
+			return fail(ps, "unknown syscall '%s'", profile_token_shown(name));
 		return add_rule(ps, nr, a, c, ncond);
 	}
 	g = find_group(name);
 	if (g == NULL)
-		return fail(ps, "unknown group '%s'", name);
+		return fail(ps, "unknown group '%s'", profile_token_shown(name));
 	for (const char *s = g->calls; *s != '\0';) {
 		size_t n = strcspn(s, " ");
 
@@ -487,7 +510,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 		i++;
 	last = i;
 	if (first == last)
-		return fail(ps, "%s: missing syscall name", tok[0]);
+		return fail(ps, "%s: missing syscall name", profile_token_shown(tok[0]));
 	if (i < ntok && strcmp(tok[i], "errno") == 0) {
 		if (a.act != PROF_DENY)
 			return fail(ps, "'errno' follows 'deny' only");
@@ -518,7 +541,7 @@ parse_rule(struct parser *ps, char **tok, int ntok)
 			return fail(ps, "at most one '!=' condition per rule");
 	}
 	if (i < ntok)
-		return fail(ps, "unexpected '%s'", tok[i]);
+		return fail(ps, "unexpected '%s'", profile_token_shown(tok[i]));
 	for (int k = first; k < last; k++)
 		if (add_name(ps, tok[k], a, cond, ncond) == -1)
 			return -1;
@@ -538,7 +561,7 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		if (parse_action(ps, tok, ntok, &i, &ps->p->def) == -1)
 			return -1;
 		if (i + 1 != ntok)
-			return fail(ps, "unexpected '%s'", tok[i + 1]);
+			return fail(ps, "unexpected '%s'", profile_token_shown(tok[i + 1]));
 		return 0;
 	}
 	if (strcmp(tok[0], "include") == 0) {
@@ -551,7 +574,7 @@ parse_line(struct parser *ps, char **tok, int ntok)	/* NOLINT(misc-no-recursion)
 		t = profile_builtin(tok[1]);
 		if (t == NULL || profile_internal(tok[1]) || ps->depth > 0)
 			return fail(ps, "include: '%s' is not a builtin profile "
-			    "(default, strict)", tok[1]);
+			    "(default, strict)", profile_token_shown(tok[1]));
 		if (parse_text(&inner, t, strlen(t)) == -1) {
 			ps->err->line = ps->line;	/* a bug in a builtin */
 			return -1;

@@ -2,6 +2,7 @@
  * open fd, so there is no window between check and read. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

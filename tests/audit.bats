@@ -123,7 +123,9 @@ json_get() {
 	run --separate-stderr ro_run -n -- --audit --json --seccomp off --allow-root -- /bin/true
 	assert_status 1
 	python3 -m json.tool <<<"$output" >/dev/null
-	[ "$(json_get '.checks["fs.root_read_only"].status')" = pass ]
+	# P46: what cannot be verified fails
+	[ "$(json_get '.checks["fs.root_read_only"].status')" = fail ]
+	[ "$(json_get '.checks["fs.root_read_only"].reason')" = "cannot verify that / is read-only: /proc is not mounted: a real start refuses (exit 125)" ]
 	[ "$(json_get '.checks["fs.writable_mounts"].reason')" = "/proc is not mounted: cannot list the mounts" ]
 	[ "$(json_get '.checks["pid1.uid"].status')" = fail ]
 	[ "$(json_get '.checks["identity.no_new_privs"].status')" = pass ]
@@ -166,4 +168,23 @@ json_get() {
 	assert_status 0
 	assert_line_has '^pass +probe\.mount +mount \(of an unknown fs type\): killed by signal 31 \(seccomp\)$'
 	assert_line_has '^result: pass '
+}
+
+@test "P45: the audit fails fs.root_read_only when / is writable at another mount point" {
+	run ro_run -x 'mount --bind "$R" "$R/data"; mount -o remount,bind,rw "$R/data"' \
+	    -- --audit --user app -- /bin/true
+	assert_status 1
+	assert_line_has '^fail +fs\.root_read_only +/ is read-only, but its filesystem is writable at /data: a real start refuses \(exit 125\)$'
+	# control: the same bind read-only passes
+	run ro_run -x 'mount --bind "$R" "$R/data"; mount -o remount,bind,ro "$R/data"' \
+	    -- --audit --user app -- /bin/true
+	assert_line_has '^pass +fs\.root_read_only +/ is read-only \(statvfs and mountinfo\)$'
+}
+
+@test "P46: the audit fails fs.root_read_only when mountinfo has no entry for /" {
+	[ -d "$R/inner/t" ] || mkroot "$R/inner"
+	run ro_run -x 'mount -t proc -o nosuid,nodev,noexec proc "$R/inner/proc"; R=$R/inner' \
+	    -- --audit --user app -- /bin/true
+	assert_status 1
+	assert_line_has '^fail +fs\.root_read_only +cannot verify that / is read-only: /proc/self/mountinfo has no entry for /: a real start refuses \(exit 125\)$'
 }

@@ -483,3 +483,46 @@ caps_all_zero() {
 	refute_line_has '^RAN$'
 	assert_line_has '^minit: privdrop: /etc/passwd: larger than 1048576 bytes$'
 }
+
+# --- gid 0 (issue 14 item 13) ------------------------------------------------
+
+@test "P44: --user app:root and --user 1000:0 are refused (125): root's group" {
+	for u in app:root 1000:0 app:0 4242:0; do
+		run ro_run -- --user "$u" -- /t/probe status
+		assert_status 125
+		refute_line_has '^Gid:'
+		assert_line_has "^minit: privdrop: --user $u: gid 0 is root's group: name another group, or --allow-root$"
+	done
+	# control: the same users with another group run, and the probe sees
+	# the gid it is given
+	run ro_run -- --user app:extra -- /t/probe status
+	assert_status 0
+	assert_line_has '^Gid:[[:space:]]+2000[[:space:]]+2000[[:space:]]+2000[[:space:]]+2000$'
+	# with --allow-root the operator takes the risk: gid 0 for real
+	run ro_run -- --user app:root --allow-root -- /t/probe status
+	assert_status 0
+	assert_line_has '^Gid:[[:space:]]+0[[:space:]]+0[[:space:]]+0[[:space:]]+0$'
+}
+
+@test "P44: root's group as a supplementary group from /etc/group is refused too" {
+	printf 'root:x:0:root,app\napp:x:1000:\n' > "$BATS_TEST_TMPDIR/group"
+	run ro_run -x "mount --bind '$BATS_TEST_TMPDIR/group' \"\$R/etc/group\"" \
+	    -- --user app -- /t/probe status
+	assert_status 125
+	assert_line_has "^minit: privdrop: --user app: gid 0 is root's group: "
+	# control: the image's usual /etc/group gives app no group 0
+	run ro_run -- --user app -- /t/probe status
+	assert_status 0
+	assert_line_has '^Groups:[[:space:]]+1000 2000[[:space:]]*$'
+}
+
+@test "P44: a non-root start whose gid is already 0 (OpenShift) runs; --audit reports the gid" {
+	run ro_run -x 'cd "$R"; exec chroot --userspec=1000:0 --groups=0 . /minit "$@"' \
+	    -- -- /t/probe status
+	assert_status 0
+	assert_line_has '^Uid:[[:space:]]+1000[[:space:]]'
+	assert_line_has '^Gid:[[:space:]]+0[[:space:]]+0[[:space:]]+0[[:space:]]+0$'
+	run ro_run -x 'cd "$R"; exec chroot --userspec=1000:0 --groups=0 . /minit "$@"' \
+	    -- --audit -- /t/probe status
+	assert_line_has '^(fail|info) +identity\.gid +.*gid 0'
+}

@@ -136,11 +136,16 @@ need_privdrop() {
 	assert_line_has '^minit: rootfs: warning: PROGRAM /data/probe is on a writable mount \(--allow-writable-root\)$'
 }
 
-@test "/proc not mounted: a warning, statvfs alone, and the app runs" {
+@test "P46: /proc not mounted: refused, / cannot be verified; --allow-writable-root runs with a warning" {
 	run ro_run -n -- --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: rootfs: cannot verify that / is read-only: /proc is not mounted: mount /proc, or pass --allow-writable-root$'
+	# control: the same root, the risk taken
+	run ro_run -n -- --user app --allow-writable-root -- /bin/echo RAN
 	assert_status 0
 	assert_line_has '^RAN$'
-	assert_line_has '^minit: rootfs: warning: /proc is not mounted: / checked with statvfs only'
+	assert_line_has '^minit: rootfs: warning: cannot verify that / is read-only: /proc is not mounted \(--allow-writable-root\)$'
 }
 
 @test "/proc not mounted: statvfs still refuses a writable / (no forged mountinfo trusted)" {
@@ -151,14 +156,95 @@ need_privdrop() {
 }
 
 @test "/proc not mounted: --require-noexec refuses, it cannot list the mounts" {
-	run ro_run -n -x 'mount -t tmpfs tmpfs "$R/data"' -- --user app --require-noexec -- /bin/echo RAN
+	run ro_run -n -x 'mount -t tmpfs tmpfs "$R/data"' -- --user app --require-noexec \
+	    --allow-writable-root -- /bin/echo RAN
 	assert_status 125
 	refute_line_has '^RAN$'
-	assert_line_has '^minit: rootfs: --require-noexec: /proc is not mounted'
+	assert_line_has '^minit: rootfs: --require-noexec: cannot verify the mounts: /proc is not mounted$'
 }
 
 @test "a PROGRAM that does not exist is left to the exec path (127)" {
 	run -127 ro_run -- --user app -- /nonexistent
 	assert_status 127
 	refute_line_has 'rootfs'
+}
+
+# --- the root's filesystem writable elsewhere (P45), mounts unverifiable (P46)
+
+# The root's own directory bound again at /data and made read-write: the
+# same device and the same root in mountinfo as /, so the app could change
+# its image through /data.
+RW_ALIAS='mount --bind "$R" "$R/data"; mount -o remount,bind,rw "$R/data"'
+RO_ALIAS='mount --bind "$R" "$R/data"; mount -o remount,bind,ro "$R/data"'
+
+@test "P45: a read-only / whose filesystem is read-write at /data is refused, naming /data" {
+	run ro_run -x "$RW_ALIAS" -- --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: rootfs: / is read-only, but its filesystem is writable at /data \(the same filesystem, read-write\): mount it read-only, or pass --allow-writable-root to run anyway$'
+	# control: the image really can be changed through /data
+	run ro_run -x "$RW_ALIAS" -- --allow-root --allow-writable-root -- \
+	    /bin/sh -c 'echo changed > /data/etc/p45; cat /etc/p45'
+	rm -f "$R/etc/p45"
+	assert_status 0
+	assert_line_has '^changed$'
+	assert_line_has '^minit: rootfs: warning: / is read-only, but its filesystem is writable at /data \(--allow-writable-root\)'
+}
+
+@test "P45: control: the same second mount read-only passes" {
+	run ro_run -x "$RO_ALIAS" -- --user app -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+}
+
+@test "P45: PROGRAM writable through another mount of its filesystem is refused" {
+	run ro_run -x 'mount --bind "$R/t" "$R/data"; mount -o remount,bind,rw "$R/data"' \
+	    -- --user app -- /t/probe status
+	assert_status 125
+	assert_line_has '^minit: rootfs: PROGRAM /t/probe is writable through the mount at /data: the app could replace itself'
+	# control: PROGRAM outside the re-mounted folder runs
+	run ro_run -x 'mount --bind "$R/t" "$R/data"; mount -o remount,bind,rw "$R/data"' \
+	    -- --user app -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+}
+
+@test "P45: --require-noexec: / allows exec while its filesystem is writable (noexec) at /data" {
+	alias='mount --bind "$R" "$R/data"; mount -o remount,bind,rw,noexec "$R/data"'
+	run ro_run -x "$alias" -- --user app --allow-writable-root --require-noexec -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: rootfs: --require-noexec: / allows exec and is writable by uid 1000 at /data: mount one noexec$'
+	# control: the route is real: written through the noexec /data, run
+	# through / (as root here, who can write anywhere in it)
+	run ro_run -x "$alias" -- --allow-root --allow-writable-root -- \
+	    /bin/sh -c 'cp /t/probe /data/etc/p45x && /etc/p45x pids > /dev/null && echo ran-it'
+	rm -f "$R/etc/p45x"
+	assert_status 0
+	assert_line_has '^ran-it$'
+}
+
+# A root below a mount point (chroot into a folder of the read-only root):
+# the mount list then has no entry for /, as when a runtime masks it.
+INNER='mount -t proc -o nosuid,nodev,noexec proc "$R/inner/proc"; R=$R/inner'
+
+@test "P46: mountinfo without an entry for /: refused, it cannot be verified" {
+	[ -d "$R/inner/t" ] || mkroot "$R/inner"
+	run ro_run -x "$INNER" -- --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: rootfs: cannot verify that / is read-only: /proc/self/mountinfo has no entry for /: '
+	# control: the mount list really lacks / there (and has /proc)
+	run ro_run -x "$INNER" -- --user app --allow-writable-root -- /bin/cat /proc/self/mountinfo
+	assert_status 0
+	assert_line_has ' /proc [^ ]+ - proc '
+	refute_line_has '^[0-9]+ [0-9]+ [0-9]+:[0-9]+ [^ ]+ / '
+}
+
+@test "P46: --require-noexec with no entry for / is refused, not passed" {
+	[ -d "$R/inner/t" ] || mkroot "$R/inner"
+	run ro_run -x "$INNER" -- --user app --allow-writable-root --require-noexec -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has '^minit: rootfs: --require-noexec: cannot verify the mounts: /proc/self/mountinfo has no entry for /$'
 }

@@ -400,7 +400,7 @@ deny read errno EWHAT|bad errno 'EWHAT'
 deny read errno 0|errno 0 would fake success$
 deny @nonesuch|unknown group '@nonesuch'$
 deny socketcall|'socketcall' is not an x86_64 syscall$
-include /etc/passwd|include: '/etc/passwd' is not a builtin profile
+include /etc/passwd|include: '\(not shown\)' is not a builtin profile
 allow read errno EPERM|'errno' follows 'deny' only$
 deny read if arg9 == 1|condition: want arg0..arg5, got 'arg9'$
 deny read if arg0 < 1|condition on arg0: unknown operator '<' \(only == and != on the low 32 bits\)$
@@ -422,4 +422,83 @@ EOF
 	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d" -- /bin/echo RAN
 	assert_status 125
 	assert_line_has 'not a regular file'
+}
+
+# --seccomp FILE decides what PROGRAM may do and is read as root: the env
+# files' trust checks apply (issue 14 item 12).
+@test "P33 P47: --seccomp FILE: a symlink, group- or world-writable, another owner, a FIFO are refused" {
+	local d=$BATS_TEST_TMPDIR
+	printf 'include default\n' > "$d/good"
+	chmod 0600 "$d/good"
+	# control: the same profile, root's and 0600, runs
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/good" -- /bin/echo RAN
+	assert_status 0
+	assert_line_has '^RAN$'
+	# a symlink is followed only while it stays in the file's folder (a
+	# Kubernetes ConfigMap: NAME -> ..data/NAME), not out of it
+	mkdir "$d/sub"
+	ln -s ../good "$d/sub/link"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/sub/link" -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	assert_line_has "^minit: seccomp: $d/sub/link: a symlink that leads out of its folder: refused$"
+	ln -s good "$d/link"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/link" -- /bin/echo RAN
+	assert_status 0
+	for m in 0620 0602 0666; do
+		cp "$d/good" "$d/mode$m"
+		chmod "$m" "$d/mode$m"
+		run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/mode$m" -- /bin/echo RAN
+		assert_status 125
+		assert_line_has "^minit: seccomp: $d/mode$m: writable by group or others \\(mode $m\\): want 0600, 0400 or 0644$"
+	done
+	cp "$d/good" "$d/theirs"
+	chown 1000 "$d/theirs"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/theirs" -- /bin/echo RAN
+	assert_status 125
+	assert_line_has "^minit: seccomp: $d/theirs: owned by uid 1000: want root or uid 0$"
+	mkfifo -m 0600 "$d/fifo"
+	run timeout 10 "$MINIT" --allow-root --allow-writable-root --seccomp "$d/fifo" -- /bin/echo RAN
+	assert_status 125
+	assert_line_has "^minit: seccomp: $d/fifo: not a regular file$"
+	# --seccomp-print reads the file the same way
+	run "$MINIT" --seccomp-print "$d/mode0666"
+	assert_status 125
+	assert_line_has 'writable by group or others'
+}
+
+@test "P34 P47: --seccomp pointed at a secrets file names the file and line, never the secret" {
+	local d=$BATS_TEST_TMPDIR
+	printf 'DB_PASSWORD=hunter2-Secret\n' > "$d/env"
+	printf 'default-action allow\nsk-live-AbC123xyz\n' > "$d/key"
+	printf 'default-action allow\nallow read AKIAIOSFODNN7EXAMPLE\n' > "$d/aws"
+	printf 'default-action allow\ndeny read if arg0 == Tr0ub4dor&3\n' > "$d/pw"
+	chmod 0600 "$d/env" "$d/key" "$d/aws" "$d/pw"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/env" -- /bin/echo RAN
+	assert_status 125
+	assert_line_has "^minit: seccomp: $d/env:1: unknown word '\\(not shown\\)'$"
+	refute_line_has 'hunter2|Secret'
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/key" -- /bin/echo RAN
+	assert_line_has "^minit: seccomp: $d/key:2: "
+	refute_line_has 'AbC123|sk-live'
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/aws" -- /bin/echo RAN
+	assert_line_has "^minit: seccomp: $d/aws:2: "
+	refute_line_has 'AKIA|EXAMPLE'
+	run "$MINIT" --seccomp-print "$d/pw"
+	assert_line_has "^minit: seccomp: $d/pw:2: "
+	refute_line_has 'Tr0ub|4dor'
+	# the JSON form too: a value where an action or a name goes
+	printf '{"defaultAction": "Sup3rS3cretValue", "syscalls": []}\n' > "$d/j1"
+	printf '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["pa55-w0rd"], "action": "SCMP_ACT_ALLOW"}]}\n' > "$d/j2"
+	chmod 0600 "$d/j1" "$d/j2"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/j1" -- /bin/echo RAN
+	assert_line_has "^minit: seccomp: $d/j1:1: defaultAction: unknown action '\\(not shown\\)'$"
+	refute_line_has 'Sup3r|S3cret'
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/j2" -- /bin/echo RAN
+	refute_line_has 'pa55|w0rd'
+	# control: a mistyped syscall name is still shown, so the message helps
+	printf 'default-action allow\ndeny opne\n' > "$d/typo"
+	chmod 0600 "$d/typo"
+	run "$MINIT" --allow-root --allow-writable-root --seccomp "$d/typo" -- /bin/echo RAN
+	assert_line_has "^minit: seccomp: $d/typo:2: unknown syscall 'opne'$"
 }

@@ -129,7 +129,7 @@ setup_file() {
 	check notify.json '^minit: seccomp: /profiles/notify.json:2: syscalls\[0\]\.action: SCMP_ACT_NOTIFY is not supported'
 	check errno0.json '^minit: seccomp: /profiles/errno0.json:2: syscalls\[0\]\.action: errno 0 would fake success$'
 	check deny-execve.json '^minit: seccomp: /profiles/deny-execve.json: the profile denies execve, which minit needs to start PROGRAM$'
-	check huge.json '^minit: seccomp: /profiles/huge.json: not a regular file of at most 65536 bytes$'
+	check huge.json '^minit: seccomp: /profiles/huge.json: larger than 65536 bytes$'
 	check many.json '^minit: seccomp: /profiles/many.json:2: more than 16384 JSON values$'
 	run "$MINIT" --seccomp-print "$R/profiles/lt.json"
 	assert_status 125

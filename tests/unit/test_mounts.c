@@ -3,10 +3,12 @@
  * answers do not depend on who runs the test. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
+#include "mountinfo.h"
 #include "mounts.h"
 
 static char top[] = "/tmp/minit-mounts-XXXXXX";
@@ -30,9 +32,82 @@ w(const char *rel, const struct mounts_who *who)
 	return mounts_user_writable(p, who);
 }
 
+/* P45: another writable mount of the same filesystem (same device) whose
+ * root holds the path makes it writable; a read-only one, another device,
+ * or a sibling folder does not. */
+static void
+test_alias(void)
+{
+	/* a relative mount point (no kernel writes one) does not parse */
+	char rel[] = "20 1 8:1 /img / ro - ext4 /dev/sda1 rw\n"
+	    "24 20 8:1 /img ro2 ro - ext4 /dev/sda1 rw\n";
+	char one[] = "20 1 8:1 /img / ro - ext4 /dev/sda1 rw\n"
+	    "24 20 8:1 /img /ro2 ro - ext4 /dev/sda1 rw\n"
+	    "26 20 8:1 /imgx /sib rw - ext4 /dev/sda1 rw\n"
+	    "27 20 8:1 /img/t /t rw - ext4 /dev/sda1 rw\n";
+	char bad[] = "20 1 8:1 /img\n";
+	struct mountinfo_entry *m;
+	const struct mountinfo_entry *on, *a;
+	size_t n;
+
+	CHECK(mounts_parse(bad, &n) == NULL);
+	CHECK(mounts_parse(rel, &n) == NULL);
+
+	m = mounts_parse(one, &n);
+	CHECK(m != NULL && n == 4);
+	if (m == NULL)
+		return;
+	on = mounts_holding(m, n, "/");
+	CHECK(on == &m[0]);
+	/* a folder below /'s root written elsewhere: not all of / ... */
+	CHECK(mounts_writable_alias(m, n, on, "/", false) == NULL);
+	/* ... but it counts for --require-noexec (below) */
+	a = mounts_writable_alias(m, n, on, "/", true);
+	CHECK(a != NULL && strcmp(a->point, "/t") == 0);
+	/* a file under that folder is writable through it */
+	on = mounts_holding(m, n, "/bin/sh");
+	CHECK(on == &m[0]);
+	a = mounts_writable_alias(m, n, mounts_holding(m, n, "/t/probe"),
+	    "/t/probe", false);
+	CHECK(a == NULL);	/* /t/probe is on the mount at /t itself */
+	a = mounts_writable_alias(m, n, &m[0], "/t/probe", false);
+	CHECK(a != NULL && strcmp(a->point, "/t") == 0);
+	free(m);
+}
+
+static void
+test_alias_root(void)
+{
+	char text[] = "20 1 8:1 /img / ro - ext4 /dev/sda1 rw\n"
+	    "21 20 8:1 / /host rw - ext4 /dev/sda1 rw\n";
+	char ro[] = "20 1 8:1 /img / ro - ext4 /dev/sda1 rw\n"
+	    "21 20 8:1 / /host ro - ext4 /dev/sda1 rw\n"
+	    "22 20 8:2 /img /other rw - ext4 /dev/sdb1 rw\n";
+	struct mountinfo_entry *m;
+	const struct mountinfo_entry *a;
+	size_t n;
+
+	/* the whole filesystem, rw, above /'s root: / is writable there */
+	m = mounts_parse(text, &n);
+	CHECK(m != NULL && n == 2);
+	if (m != NULL) {
+		a = mounts_writable_alias(m, n, &m[0], "/", false);
+		CHECK(a != NULL && strcmp(a->point, "/host") == 0);
+	}
+	free(m);
+	/* control: read-only there, or the same root on another device */
+	m = mounts_parse(ro, &n);
+	CHECK(m != NULL && n == 3);
+	if (m != NULL)
+		CHECK(mounts_writable_alias(m, n, &m[0], "/", true) == NULL);
+	free(m);
+}
+
 int
 main(void)
 {
+	test_alias();
+	test_alias_root();
 	gid_t extra[] = { 2000 };
 	struct mounts_who app = { .uid = 4242, .gid = 4242 };
 	struct mounts_who member = { .uid = 4243, .gid = 4243, .groups = extra,

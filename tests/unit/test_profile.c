@@ -379,9 +379,29 @@ test_concrete(void)
 	CHECK(profile_errno_name(4000) == NULL);
 }
 
+/* P47: what an error message may quote from a file that may be a secret */
+static void
+test_token_shown(void)
+{
+	static const char *const shown[] = { "read", "@mount", "arg0", "if",
+	    "clock_gettime", "opne", "CLONE_NEWUSER", "EPERM", "E2BIG",
+	    "FOO", "0x1f", "42", "==", "!=", "<", "&",
+	    "CLONE_NEWNS|CLONE_NEWUSER", NULL };
+	static const char *const hidden[] = { "DB_PASSWORD=hunter2",
+	    "sk-live-AbC123", "AKIAIOSFODNN7EXAMPLE", "Tr0ub4dor&3",
+	    "MixedCase", "/etc/passwd", "a b", "0xABC", "Sup3rS3cretValue",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "", "a|", NULL };
+
+	for (int i = 0; shown[i] != NULL; i++)
+		CHECK_STR(profile_token_shown(shown[i]), shown[i]);
+	for (int i = 0; hidden[i] != NULL; i++)
+		CHECK_STR(profile_token_shown(hidden[i]), "(not shown)");
+}
+
 int
 main(void)
 {
+	test_token_shown();
 	test_groups_resolve();
 	test_default();
 	test_strict_pid1();
