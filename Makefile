@@ -4,6 +4,8 @@
 #   make test   everything, then unit tests, fuzz-ci, integration tests, lint
 #   make fuzz   every fuzz target for FUZZ_SECONDS (docs/hardening-tests.md)
 #   make demo   minit as PID 1 on a read-only root, for real
+#   make install    minit, minit(8) and the licences under DESTDIR/PREFIX
+#   make readme     the README options table from docs/options.txt
 #
 # Prebuilt static libraries instead of building them (Alpine builder):
 #   make MUSL=system DEPS=pkg-config
@@ -22,7 +24,7 @@ SRCS	:= $(sort $(wildcard *.c)) $(sort $(wildcard lib/*.c)) arch/$(ARCH).c
 HDRS	:= $(wildcard *.h lib/*.h arch/*.h)
 LIBSRCS	:= $(filter-out main.c,$(SRCS))
 # Every header by its name alone ("options.h"), wherever it lives.
-INCS	:= -iquote . -iquote lib -iquote arch
+INCS	:= -iquote . -iquote lib -iquote arch -iquote $(BUILD)/gen
 
 WARN	:= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wnull-dereference
@@ -93,7 +95,7 @@ GENOBJS	:= $(BUILD)/rel/lib/seccomp_build.o $(BUILD)/rel/lib/profile.o \
 	   $(BUILD)/rel/arch/$(ARCH).o
 ROBJS	:= $(SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/gen_seccomp_builtin.o
 
-all: minit
+all: minit minit.8
 
 minit: $(BUILD)/minit.unstripped
 	strip -o $@ $<
@@ -137,6 +139,51 @@ deps: $(DEP_STAMP)
 
 $(BUILD) $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/gen:
 	mkdir -p $@
+
+# --- the options: --help, minit(8), README table from one source --------------
+# docs/options.txt lists every option; build-aux/options.awk (POSIX awk)
+# writes the --help text compiled into lib/options.c, the man page and the
+# README table (make readme).  tests/options.bats checks they agree.
+OPTDOC	:= docs/options.txt build-aux/options.awk
+HELP_H	:= $(BUILD)/gen/options_help.h
+OPTIONS_OBJS := $(BUILD)/rel/lib/options.o $(BUILD)/dev/lib/options.o \
+	   $(BUILD)/fuzz/obj/lib/options.o
+
+$(HELP_H): $(OPTDOC) | $(BUILD)/gen
+	awk -v out=help -f build-aux/options.awk docs/options.txt > $@
+$(OPTIONS_OBJS): $(HELP_H)
+
+minit.8: $(OPTDOC)
+	awk -v out=man -f build-aux/options.awk docs/options.txt > $@
+
+readme: $(OPTDOC) | $(BUILD)
+	awk -v out=readme -f build-aux/options.awk docs/options.txt > $(BUILD)/options.md
+	awk -v f=$(BUILD)/options.md ' \
+	    /^<!-- generated from docs\/options.txt/ { while ((getline l < f) > 0) print l; skip = 1; next } \
+	    skip { if (/^<!-- end of generated options -->/) skip = 0; next } { print }' \
+	    README.md > $(BUILD)/README.md
+	mv $(BUILD)/README.md README.md
+
+# --- install ------------------------------------------------------------------
+PREFIX	?= /usr/local
+SBINDIR	?= $(PREFIX)/sbin
+MANDIR	?= $(PREFIX)/share/man
+DOCDIR	?= $(PREFIX)/share/doc/minit
+LICENCES := LICENSE THIRD_PARTY.md $(wildcard LICENSES/*)
+
+install: minit minit.8
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+	    $(DESTDIR)$(DOCDIR)/LICENSES
+	install -m 0755 minit $(DESTDIR)$(SBINDIR)/minit
+	install -m 0644 minit.8 $(DESTDIR)$(MANDIR)/man8/minit.8
+	install -m 0644 LICENSE THIRD_PARTY.md $(DESTDIR)$(DOCDIR)/
+	install -m 0644 $(wildcard LICENSES/*) $(DESTDIR)$(DOCDIR)/LICENSES/
+
+# Only what install put there: the folders go only when left empty.
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/minit $(DESTDIR)$(MANDIR)/man8/minit.8 \
+	    $(addprefix $(DESTDIR)$(DOCDIR)/,$(LICENCES))
+	-rmdir $(DESTDIR)$(DOCDIR)/LICENSES $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # --- dev: glibc, sanitizers -------------------------------------------------
 DCC	:= gcc
@@ -276,7 +323,7 @@ fuzz-ci: $(FUZZ_BINS)
 # clang-tidy (.clang-tidy) and the format (lint-format); any finding fails.  Suppressions, each with its
 # reason: .cppcheck-suppressions, and NOLINT comments in the code.
 LINT_SRCS := $(SRCS)
-CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch \
+CPPCHECK_FLAGS := --std=c11 -D_GNU_SOURCE -D__linux__ -D__x86_64__ -I. -Ilib -Iarch -I$(BUILD)/gen \
 	--enable=warning,style,performance,portability --inline-suppr \
 	--suppressions-list=.cppcheck-suppressions --error-exitcode=1 \
 	--quiet --max-configs=1
@@ -291,16 +338,16 @@ lint-format:
 	build-aux/columns.sh $(FORMAT_SRCS)
 	build-aux/format-check.sh $(FORMAT_SRCS)
 
-lint-analyzer: $(DEP_STAMP) $(SPECS)
+lint-analyzer: $(DEP_STAMP) $(SPECS) $(HELP_H)
 	@set -e; for f in $(LINT_SRCS); do \
 		echo "gcc -fanalyzer $$f"; \
 		$(RCC) $(RCFLAGS) -fanalyzer -c -o /dev/null $$f; \
 	done
 
-lint-cppcheck:
+lint-cppcheck: $(HELP_H)
 	cppcheck $(CPPCHECK_FLAGS) $(LINT_SRCS) $(FUZZ_SRCS) $(HELPER_SRCS)
 
-lint-tidy: $(DEP_STAMP)
+lint-tidy: $(DEP_STAMP) $(HELP_H)
 	clang-tidy --quiet $(LINT_SRCS) $(FUZZ_SRCS) -- $(TIDY_FLAGS)
 
 # make valgrind: memcheck on the release binary's integration runs as PID 1
@@ -312,12 +359,13 @@ valgrind: minit helpers
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/dev $(BUILD)/t $(BUILD)/*.specs \
 	       $(BUILD)/gen $(BUILD)/bpfgen $(BUILD)/check_bpf $(BUILD)/check_systable \
-	       $(BUILD)/minit.unstripped minit $(BUILD)/fuzz
+	       $(BUILD)/minit.unstripped minit minit.8 $(BUILD)/fuzz
 
 distclean:
-	rm -rf $(BUILD) minit
+	rm -rf $(BUILD) minit minit.8
 
 .PHONY: all deps dev helpers test-deps unit integration test demo bench clean \
+	readme install uninstall \
 	distclean fuzz fuzz-build fuzz-ci lint lint-analyzer lint-cppcheck \
 	lint-tidy lint-format valgrind
 .DELETE_ON_ERROR:

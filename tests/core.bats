@@ -224,7 +224,7 @@ teardown() {
 @test "--help and --version exit 0 and document the exit codes" {
 	run "$MINIT" --help
 	assert_status 0
-	assert_line_has '^125 minit refused'
+	assert_line_has '^  125 +minit refused'
 	run "$MINIT" -V
 	assert_status 0
 	assert_line_has '^minit [0-9]+\.[0-9]+\.[0-9]+$'
