@@ -69,9 +69,16 @@ fail(const struct minit_config *cfg, int status_fd, int go_fd, int code,
 }
 
 /* Dispositions back to SIG_DFL while everything is still blocked (P27): a
- * signal arriving now must not run one of our handlers or be ignored.  The
- * raw syscall, because musl's sigaction() refuses the real-time signals it
- * reserves (32-34), and an inherited SIG_IGN there must go too. */
+ * signal arriving now must not run one of our handlers.  A standard signal
+ * the caller ignored stays ignored, as POSIX has it across exec (`nohup
+ * minit ...`: PROGRAM keeps ignoring SIGHUP), but SIGCHLD: ignored, the
+ * kernel would reap PROGRAM's children for it and its wait() would fail
+ * (P27).  The real-time ones (32-64) are always reset: the first of them
+ * belong to the caller's C library (glibc 32-33, musl 32-34), and GNU make,
+ * for one, leaves 32 and 33 ignored in what it runs; PROGRAM's libc and
+ * `docker kill -s RTMIN` need them at their default.  minit itself sets no
+ * handler and ignores nothing, so every SIG_IGN here is the caller's.  The
+ * raw syscall, because musl's sigaction() refuses 32-34. */
 struct kernel_sigaction {
 	void		(*handler)(int);
 	unsigned long	 flags;
@@ -79,28 +86,40 @@ struct kernel_sigaction {
 	uint64_t	 mask;
 };
 
-static void
+static void __attribute__((cold))
 signals_default(void)
 {
 	struct kernel_sigaction dfl = { .handler = SIG_DFL };
 
-	for (int sig = 1; sig < MINIT_NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
-			(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
-			    sizeof(dfl.mask));
+	for (int sig = 1; sig < MINIT_NSIG; sig++) {
+		struct kernel_sigaction old = { .handler = SIG_DFL };
+
+		if (sig == SIGKILL || sig == SIGSTOP)
+			continue;
+		if (syscall(SYS_rt_sigaction, sig, NULL, &old,
+			sizeof(old.mask)) == 0 &&
+		    old.handler == SIG_IGN && sig != SIGCHLD && sig < 32)
+			continue;	/* the caller's: kept */
+		(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
+		    sizeof(dfl.mask));
+	}
 }
 
 /* A -v line written to a closed stderr left a SIGPIPE pending: it must not
  * kill PROGRAM the moment the mask opens.  Setting SIG_IGN discards a
- * pending signal (POSIX); then back to SIG_DFL for PROGRAM. */
-static void
+ * pending signal (POSIX); then back to SIG_DFL for PROGRAM, unless the
+ * caller had it ignored (signals_default). */
+static void __attribute__((cold))
 discard_own_sigpipe(void)
 {
 	struct kernel_sigaction ign = { .handler = SIG_IGN };
 	struct kernel_sigaction dfl = { .handler = SIG_DFL };
+	struct kernel_sigaction old = { .handler = SIG_DFL };
 
-	(void)syscall(SYS_rt_sigaction, SIGPIPE, &ign, NULL, sizeof(ign.mask));
-	(void)syscall(SYS_rt_sigaction, SIGPIPE, &dfl, NULL, sizeof(dfl.mask));
+	(void)syscall(SYS_rt_sigaction, SIGPIPE, &ign, &old, sizeof(ign.mask));
+	if (old.handler != SIG_IGN)
+		(void)syscall(SYS_rt_sigaction, SIGPIPE, &dfl, NULL,
+		    sizeof(dfl.mask));
 }
 
 /* A session of its own; stdin's terminal, if any, as its controlling tty so

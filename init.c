@@ -32,6 +32,7 @@
 #include "log.h"
 #include "memtrim.h"
 #include "privdrop.h"
+#include "ratelimit.h"
 #include "recorder.h"
 #include "seccomp.h"
 
@@ -43,6 +44,7 @@ struct supervisor {
 	int		 child_status;	/* wait status of PROGRAM */
 	bool		 killing;	/* SIGKILL sent to the rest */
 	struct timespec	 deadline;	/* end of the grace period */
+	struct ratelimit strays;	/* -v lines on reaped strays */
 	struct recorder	 rec;		/* --seccomp-record */
 	int		 sigfd;		/* --seccomp-record: signals, to poll */
 };
@@ -93,11 +95,15 @@ all_signals(sigset_t *set)
 }
 
 int
-init_prepare(const struct minit_config *cfg)
+init_prepare(struct minit_config *cfg)
 {
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
 	sigset_t all;
+	pid_t fg;	/* the terminal's foreground process group */
 
+	cfg->parent = getppid();	/* for -p: did it die before we armed? */
+	cfg->job_control = getpid() != 1 && !cfg->no_init &&
+	    ioctl(STDIN_FILENO, TIOCGPGRP, &fg) == 0 && fg == getpgrp();
 	if (!cfg->no_init)
 		release_tty(cfg);
 	all_signals(&all);
@@ -172,6 +178,35 @@ signal_rest(const struct supervisor *sv, int sig)
 	}
 }
 
+/* Job control, when minit started as a foreground job of an interactive
+ * shell (cfg->job_control, init_prepare: not PID 1, stdin a terminal whose
+ * foreground process group is minit's; seen at start, as PID 1's seccomp
+ * allow-list has no ioctl):
+ * Ctrl-Z sends SIGTSTP to minit's process group, which is minit alone,
+ * since PROGRAM has a session of its own.  Forwarded as it is, the signal
+ * would do nothing: PROGRAM's process group is orphaned (its parent, minit,
+ * is in another session), and the kernel discards TSTP, TTIN and TTOU for
+ * such a group.  So PROGRAM gets SIGSTOP and then minit stops itself, as
+ * dumb-init does: the shell sees its job stopped and has the terminal back;
+ * `fg` or `bg` sends SIGCONT to minit, which forwards it.  As PID 1 (docker
+ * run -it) none of this applies: a shell PROGRAM holds the terminal and does
+ * its own job control, and no one outside could resume a stopped container.
+ * Anywhere else (a supervisor, a Kubernetes pod) the signal is forwarded as
+ * it is: nobody there would resume a stopped minit.  A --signal-map for the
+ * signal wins.  true: the signal was handled here. */
+static bool
+job_control_stop(const struct supervisor *sv, int signo, pid_t target)
+{
+	if (!sv->cfg->job_control || sv->cfg->sigmap[signo] != 0 ||
+	    (signo != SIGTSTP && signo != SIGTTIN && signo != SIGTTOU))
+		return false;
+	log_verbose(sv->cfg, "init: signal %d: stopping %d, then minit "
+	    "(job control)", signo, (int)target);
+	(void)kill(target, SIGSTOP);	/* PROGRAM's: ours to signal */
+	(void)kill(getpid(), SIGSTOP);	/* cannot be blocked: we stop here */
+	return true;
+}
+
 static void
 forward(const struct supervisor *sv, const siginfo_t *si)
 {
@@ -187,6 +222,13 @@ forward(const struct supervisor *sv, const siginfo_t *si)
 	 * logging it would raise another one. */
 	if (si->si_code == SI_USER && si->si_pid == getpid())
 		return;
+	if (sig == MINIT_SIGMAP_DROP) {
+		log_verbose(cfg, "init: signal %d from pid %d: dropped (--signal-map %d:0)",
+		    si->si_signo, (int)si->si_pid, si->si_signo);
+		return;
+	}
+	if (job_control_stop(sv, si->si_signo, target))
+		return;
 	log_verbose(cfg, "init: signal %d from pid %d: forwarding %d to %d",
 	    si->si_signo, (int)si->si_pid, sig, (int)target);
 	if (kill(target, sig) == -1 && errno != ESRCH)
@@ -196,6 +238,37 @@ forward(const struct supervisor *sv, const siginfo_t *si)
 	 * stopped app too (issue 14.2). */
 	if (sig == SIGTERM)
 		(void)kill(target, SIGCONT);
+}
+
+/* -v: a line for each reaped process that was not PROGRAM (tini -w warns of
+ * such zombies), at most STRAY_BURST a second: an orphan storm of 10,000 is
+ * a few lines and a count, not 10,000 lines from PID 1. */
+#define STRAY_BURST 10
+
+static void
+strays_summary(const struct minit_config *cfg, unsigned long n)
+{
+	if (n > 0)
+		log_verbose(cfg, "init: reaped %lu more processes that were not PROGRAM "
+		    "(rate-limited)", n);
+}
+
+static void
+report_stray(struct supervisor *sv, pid_t pid, int ws)
+{
+	struct timespec now;
+	unsigned long before;
+	bool say;
+
+	if (sv->cfg->verbose == 0)
+		return;
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	say = ratelimit_event(&sv->strays, (long)now.tv_sec, STRAY_BURST,
+	    &before);
+	strays_summary(sv->cfg, before);
+	if (say)
+		log_verbose(sv->cfg, "init: reaped pid %d, not PROGRAM, status %d",
+		    (int)pid, init_status_to_exit(ws));
 }
 
 static void start_grace(struct supervisor *sv);
@@ -253,6 +326,8 @@ reap(struct supervisor *sv)
 			sv->child_status = ws;
 			log_verbose(sv->cfg, "init: PROGRAM (pid %d) ended, status %d",
 			    (int)pid, init_status_to_exit(ws));
+		} else {
+			report_stray(sv, pid, ws);
 		}
 	}
 }
@@ -320,10 +395,12 @@ time_left(struct supervisor *sv, struct timespec *left, bool *give_up)
 }
 
 static int
-final_status(const struct supervisor *sv)
+final_status(struct supervisor *sv)
 {
 	const struct minit_config *cfg = sv->cfg;
 	int code = init_status_to_exit(sv->child_status);
+
+	strays_summary(cfg, ratelimit_take_dropped(&sv->strays));
 
 	if (WIFSIGNALED(sv->child_status) &&
 	    WTERMSIG(sv->child_status) == SIGSYS &&
@@ -429,6 +506,28 @@ read_report(const struct minit_config *cfg, int fd, pid_t child,
 	return r.code;
 }
 
+/* -p: our parent's death becomes a signal to us, which the loop takes as
+ * any other: forwarded to PROGRAM, then the grace period when it exits.
+ * Armed after privdrop_pid1, since a change of uid clears it (P30).  A
+ * parent that died before that is seen in getppid() (we were re-parented):
+ * the signal is then sent by hand, with tkill (SI_TKILL) so that forward()
+ * does not take it for one of our own (SI_USER from us).  cold, as the
+ * other start-up-only helpers of parity (issue 19): optimized for size,
+ * which kept the binary within its budget. */
+static int __attribute__((cold))
+pdeath_arm(const struct minit_config *cfg)
+{
+	if (cfg->pdeath_signal == 0)
+		return 0;
+	if (prctl(PR_SET_PDEATHSIG, cfg->pdeath_signal) == -1) {
+		log_sys("init: PR_SET_PDEATHSIG");
+		return -1;
+	}
+	if (getppid() != cfg->parent)
+		(void)raise(cfg->pdeath_signal);
+	return 0;
+}
+
 /* PROGRAM has its own copies of what start-up read (main.c): PID 1 wipes
  * the env-file secrets (P34) and frees the profile text, before its drop. */
 static void
@@ -489,7 +588,8 @@ init_supervise(struct minit_config *cfg)
 	if (chdir("/") == -1)
 		log_sys("init: chdir /");	/* harmless: only pins a mount */
 	drop_startup_data(cfg);
-	if (privdrop_pid1(cfg) == -1 || seccomp_pid1(cfg) == -1) {
+	if (privdrop_pid1(cfg) == -1 || pdeath_arm(cfg) == -1 ||
+	    seccomp_pid1(cfg) == -1) {
 		/* The failing step said why, in one line; exit 125 says the
 		 * rest.  The kill can be refused (we may have dropped to the
 		 * app's uid while the child is still root), so go is closed

@@ -6,8 +6,9 @@
 #include "minit.h"
 
 /* Block signals and become a subreaper when not PID 1; before any stage
- * that could leave a child behind.  -1 on failure (logged). */
-int	init_prepare(const struct minit_config *cfg);
+ * that could leave a child behind.  Notes our parent (cfg->parent, for -p).
+ * -1 on failure (logged). */
+int	init_prepare(struct minit_config *cfg);
 /* Fork, harden and exec PROGRAM in the child, supervise it. */
 int	init_supervise(struct minit_config *cfg);
 /* --no-init: harden this process and exec PROGRAM in place.  Never

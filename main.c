@@ -2,6 +2,7 @@
  * contents: parse, resolve, check, then fork and harden (init.c, child.c).
  * Every stage logs its own refusal; main only picks the exit code. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cwd.h"
 #include "envfile.h"
@@ -18,6 +19,8 @@ main(int argc, char *argv[])
 	struct minit_config cfg;
 
 	options_init(&cfg);
+	if (options_from_env(&cfg, environ) == -1)	/* MINIT_GRACE, ... */
+		return MINIT_EX_REFUSED;
 	switch (options_parse(&cfg, argc, argv)) {
 	case OPTIONS_EXIT_OK:
 		return 0;

@@ -23,6 +23,7 @@ enum {
 #define MINIT_NSIG		65	/* signals 1..64 */
 #define MINIT_MAX_ENV_FILES	16
 #define MINIT_MAX_GROUPS	256
+#define MINIT_SIGMAP_DROP	255	/* --signal-map SIG:0: not forwarded */
 #define MINIT_MAX_WRITABLE	16	/* --writable */
 #define MINIT_MAX_PORTS		16	/* --allow-bind, --allow-connect, each */
 #define MINIT_MAX_SECRETS_DIRS	8
@@ -65,7 +66,11 @@ struct minit_config {
 	bool		 no_init;	/* --no-init: harden, then exec in place */
 	bool		 keep_fds;	/* --keep-fds: inherit every fd */
 	unsigned	 grace;		/* --grace SECONDS before SIGKILL */
-	unsigned char	 sigmap[MINIT_NSIG];	/* --signal-map: 0 = same signal */
+	/* --signal-map: 0 = the same signal, MINIT_SIGMAP_DROP = dropped */
+	unsigned char	 sigmap[MINIT_NSIG];
+	int		 pdeath_signal;	/* -p: ours when our parent dies */
+	pid_t		 parent;	/* getppid() at start (init_prepare), for -p */
+	bool		 job_control;	/* a shell's foreground job (init_prepare) */
 	int		 exitmap[256];	/* --map-exit: -1 = unchanged */
 
 	/* privileges (privdrop.c, envfile.c) */

@@ -1,8 +1,10 @@
 /* fuzz_options: the command line.  The input is split on NUL bytes into
  * argv[1..] (argv[0] is "minit"), then options_init + options_parse, as main
- * does.  --cap reaches libcap-ng's name table, --signal-map and --map-exit
+ * does, after options_from_env on the same strings as the environment.
+ * --cap reaches libcap-ng's name table, --signal-map and --map-exit
  * the pair parsers.  Pure: options_parse only fills the struct and prints;
  * run it with -close_fd_mask=3 (make fuzz does) to keep it quiet. */
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +30,14 @@ check_config(const struct minit_config *cfg, enum options_result r)
 	if (cfg->nenv_files > MINIT_MAX_ENV_FILES || cfg->grace > 86400)
 		__builtin_trap();
 	for (int i = 0; i < MINIT_NSIG; i++)
-		if (cfg->sigmap[i] >= MINIT_NSIG)
+		if (cfg->sigmap[i] >= MINIT_NSIG &&
+		    cfg->sigmap[i] != MINIT_SIGMAP_DROP)
 			__builtin_trap();
+	if (cfg->pdeath_signal < 0 || cfg->pdeath_signal >= MINIT_NSIG ||
+	    cfg->pdeath_signal == SIGSTOP || cfg->pdeath_signal == SIGCHLD)
+		__builtin_trap();
+	if (cfg->verbose < 0)
+		__builtin_trap();
 	for (int i = 0; i < 256; i++)
 		if (cfg->exitmap[i] < -1 || cfg->exitmap[i] > 255)
 			__builtin_trap();
@@ -72,8 +80,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = p;
 	argv[argc] = NULL;
 
+	/* the same strings as the environment too (MINIT_GRACE=...) */
 	options_init(&cfg);
-	check_config(&cfg, options_parse(&cfg, argc, argv));
+	if (options_from_env(&cfg, argv + 1) == 0)
+		check_config(&cfg, options_parse(&cfg, argc, argv));
 	free(buf);
 	return 0;
 }

@@ -29,10 +29,12 @@ enum {
 	OPT_AUDIT, OPT_JSON, OPT_FORMAT, OPT_LANDLOCK, OPT_WRITABLE,
 	OPT_ALLOW_BIND, OPT_ALLOW_CONNECT, OPT_EXACT_USER, OPT_SECRETS_DIR,
 	OPT_FILE_ENV, OPT_SECCOMP_RECORD,
+	OPT_ENV_VERBOSE, OPT_ENV_KILL_GROUP,	/* MINIT_VERBOSE, MINIT_KILL_GROUP */
 };
 
 static const struct option long_options[] = {
 	{ "kill-group",		no_argument,		NULL, 'g' },
+	{ "pdeath-signal",	required_argument,	NULL, 'p' },
 	{ "signal-map",		required_argument,	NULL, OPT_SIGNAL_MAP },
 	{ "grace",		required_argument,	NULL, OPT_GRACE },
 	{ "map-exit",		required_argument,	NULL, OPT_MAP_EXIT },
@@ -171,6 +173,27 @@ options_parse_signal_pair(const char *s, int *from, int *to)
 	return *from > 0 && *to > 0 ? 0 : -1;
 }
 
+/* --signal-map's value: "FROM:TO", or "FROM:0" for "do not forward FROM"
+ * (dumb-init's -r 15:0).  "0:TO" and "FROM:" stay errors. */
+static int __attribute__((cold))
+parse_signal_map(const char *s, int *from, int *to)
+{
+	const char *colon = strchr(s, ':');
+	char a[16];
+	size_t la;
+
+	if (colon == NULL || strcmp(colon + 1, "0") != 0)
+		return options_parse_signal_pair(s, from, to);
+	la = (size_t)(colon - s);
+	if (la == 0 || la >= sizeof(a))
+		return -1;
+	memcpy(a, s, la);
+	a[la] = '\0';
+	*from = options_signal_from_name(a);
+	*to = 0;
+	return *from > 0 ? 0 : -1;
+}
+
 int
 options_parse_exit_pair(const char *s, int *from, int *to)
 {
@@ -249,6 +272,13 @@ options_init(struct minit_config *cfg)
 	cfg->record_sock[0] = cfg->record_sock[1] = -1;
 }
 
+/* -p: STOP would freeze us for good, CHLD only means "reap". */
+static bool
+pdeath_signal_ok(int sig)
+{
+	return sig > 0 && sig != SIGSTOP && sig != SIGCHLD;
+}
+
 /* --allow-bind, --allow-connect: one TCP port, 1-65535, into ports[]. */
 static int
 parse_port(const char *opt, const char *arg, uint16_t *ports, size_t *n)
@@ -267,8 +297,10 @@ parse_port(const char *opt, const char *arg, uint16_t *ports, size_t *n)
 	return 0;
 }
 
+/* One option and its value.  env: the MINIT_* knob it came from, named in
+ * the refusal instead of the option; NULL from the command line. */
 static int
-parse_one(struct minit_config *cfg, int opt, const char *arg)
+parse_one(struct minit_config *cfg, int opt, const char *arg, const char *env)
 {
 	unsigned long long n;
 	int from, to;
@@ -278,19 +310,30 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 		cfg->kill_group = true;
 		return 0;
 	case OPT_SIGNAL_MAP:
-		if (options_parse_signal_pair(arg, &from, &to) == -1) {
-			log_err("--signal-map: '%s': want FROM:TO, signal names or numbers 1-64", arg);
+		if (parse_signal_map(arg, &from, &to) == -1) {
+			log_err("--signal-map: '%s': want FROM:TO, signal names or numbers 1-64 (TO 0: drop)", arg);
 			return -1;
 		}
 		if (from == SIGKILL || from == SIGSTOP || from == SIGCHLD) {
 			log_err("--signal-map: '%s': SIGKILL, SIGSTOP and SIGCHLD are never forwarded", arg);
 			return -1;
 		}
-		cfg->sigmap[from] = (unsigned char)to;
+		cfg->sigmap[from] =
+		    to == 0 ? MINIT_SIGMAP_DROP : (unsigned char)to;
+		return 0;
+	case 'p':
+		from = options_signal_from_name(arg);
+		if (!pdeath_signal_ok(from)) {
+			log_err("%s: '%s': want a signal name or number 1-64, not STOP or CHLD",
+			    env != NULL ? env : "--pdeath-signal", arg);
+			return -1;
+		}
+		cfg->pdeath_signal = from;
 		return 0;
 	case OPT_GRACE:
 		if (options_parse_uint(arg, 86400, &n) == -1) {
-			log_err("--grace: '%s': want whole seconds, 0 to 86400", arg);
+			log_err("%s: '%s': want whole seconds, 0 to 86400",
+			    env != NULL ? env : "--grace", arg);
 			return -1;
 		}
 		cfg->grace = (unsigned)n;
@@ -419,19 +462,65 @@ parse_one(struct minit_config *cfg, int opt, const char *arg)
 	case 'v':
 		cfg->verbose++;
 		return 0;
+	case OPT_ENV_VERBOSE:		/* MINIT_VERBOSE: -v N times */
+	case OPT_ENV_KILL_GROUP:	/* MINIT_KILL_GROUP: 1 is -g */
+		to = opt == OPT_ENV_VERBOSE ? 9 : 1;
+		if (options_parse_uint(arg, (unsigned)to, &n) == -1) {
+			log_err("%s: '%s': want 0 to %d", env, arg, to);
+			return -1;
+		}
+		if (opt == OPT_ENV_VERBOSE)
+			cfg->verbose = (int)n;
+		else
+			cfg->kill_group = n == 1;
+		return 0;
 	}
 	return -1;
+}
+
+/* The environment knobs: only settings that cannot weaken the hardening
+ * (as tini's TINI_VERBOSITY, TINI_KILL_PROCESS_GROUP).  Who PROGRAM runs as,
+ * its capabilities, seccomp, the root checks: the command line only, never
+ * the environment, which an image or a `docker run -e` sets more easily than
+ * the entrypoint.  Each value is checked as strictly as its option's. */
+static const struct {
+	const char	*name;
+	int		 opt;
+} env_knobs[] = {
+	{ "MINIT_VERBOSE", OPT_ENV_VERBOSE },
+	{ "MINIT_KILL_GROUP", OPT_ENV_KILL_GROUP },
+	{ "MINIT_GRACE", OPT_GRACE },
+	{ "MINIT_PDEATH_SIGNAL", 'p' },
+};
+
+int __attribute__((cold))
+options_from_env(struct minit_config *cfg, char *const envp[])
+{
+	for (size_t k = 0; k < sizeof(env_knobs) / sizeof(env_knobs[0]); k++) {
+		const char *name = env_knobs[k].name, *val = NULL;
+		size_t len = strlen(name);
+
+		for (size_t i = 0; envp != NULL && envp[i] != NULL; i++)
+			if (strncmp(envp[i], name, len) == 0 &&
+			    envp[i][len] == '=')
+				val = envp[i] + len + 1;	/* the last, as getenv */
+		if (val != NULL &&
+		    parse_one(cfg, env_knobs[k].opt, val, name) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 enum options_result
 options_parse(struct minit_config *cfg, int argc, char *argv[])
 {
 	int opt, idx;
+	bool verbose_given = false;
 
 	optind = 0;	/* restart getopt (glibc and musl), for tests and fuzzers */
 	opterr = 0;	/* our own messages */
 	/* '+': stop at PROGRAM, so its own options are left alone */
-	while ((opt = getopt_long(argc, argv, "+:gu:vVh", long_options, &idx)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+:gp:u:vVh", long_options, &idx)) != -1) {
 		switch (opt) {
 		case 'h':
 			fputs(usage_text, stdout);
@@ -449,8 +538,12 @@ options_parse(struct minit_config *cfg, int argc, char *argv[])
 		case ':':
 			log_err("option '%s' needs a value", argv[optind - 1]);
 			return OPTIONS_ERROR;
+		case 'v':	/* the command line wins over MINIT_VERBOSE */
+			cfg->verbose = verbose_given ? cfg->verbose + 1 : 1;
+			verbose_given = true;
+			break;
 		default:
-			if (parse_one(cfg, opt, optarg) == -1)
+			if (parse_one(cfg, opt, optarg, NULL) == -1)
 				return OPTIONS_ERROR;
 		}
 	}

@@ -14,6 +14,9 @@ enum options_result {
 void	options_init(struct minit_config *cfg);
 enum options_result options_parse(struct minit_config *cfg, int argc,
 	    char *argv[]);
+/* The MINIT_* knobs (VERBOSE, KILL_GROUP, GRACE, PDEATH_SIGNAL) from envp;
+ * before options_parse, so the command line wins.  -1: one line logged. */
+int	options_from_env(struct minit_config *cfg, char *const envp[]);
 
 /* "TERM", "SIGTERM", "sigterm", "15", "RTMIN+3": 1..64, or -1. */
 int	options_signal_from_name(const char *name);

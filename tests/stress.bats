@@ -93,8 +93,11 @@ wait_child() {
 		for sig in 32 33 34; do
 			"$MINIT" -v --allow-root --allow-writable-root -- \
 			    "$TBIN/probe" sleep 20 2>&1 | grep "PROGRAM (pid" &
-			m=$(pgrep -n -x minit)
+			# minit may not have been exec'\''d yet: wait for it too
 			i=0
+			until m=$(pgrep -n -x minit) || [ $i -ge 200 ]; do
+				sleep 0.05; i=$((i + 1))
+			done
 			while [ -z "$(pgrep -P "$m")" ] && [ $i -lt 200 ]; do
 				sleep 0.05; i=$((i + 1))
 			done

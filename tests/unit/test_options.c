@@ -109,6 +109,57 @@ test_parse(void)
 	CHECK(parse(&cfg, (const char *[]){ "minit", "--seccomp-print", "default", NULL }) == OPTIONS_RUN);
 	CHECK_STR(cfg.seccomp_print, "default");
 	CHECK(parse(&cfg, (const char *[]){ "minit", "--seccomp-print", "default", "x", NULL }) == OPTIONS_ERROR);
+
+	/* --signal-map SIG:0 drops SIG; 0:SIG, SIG: and KILL:0 stay errors */
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", "TSTP:0", "--signal-map", "15:0", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.sigmap[SIGTSTP] == MINIT_SIGMAP_DROP && cfg.sigmap[SIGTERM] == MINIT_SIGMAP_DROP);
+	CHECK(cfg.sigmap[SIGINT] == 0);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", "0:TERM", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", "TERM:", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", ":0", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", "KILL:0", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--signal-map", "TERM:00", "x", NULL }) == OPTIONS_ERROR);
+
+	/* -p / --pdeath-signal */
+	CHECK(parse(&cfg, (const char *[]){ "minit", "-p", "TERM", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.pdeath_signal == SIGTERM);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "--pdeath-signal", "9", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.pdeath_signal == SIGKILL);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "-p", "STOP", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "-p", "CHLD", "x", NULL }) == OPTIONS_ERROR);
+	CHECK(parse(&cfg, (const char *[]){ "minit", "-p", "0", "x", NULL }) == OPTIONS_ERROR);
+}
+
+/* The MINIT_* knobs: read strictly, only the four, and the command line wins. */
+static void
+test_env(void)
+{
+	struct minit_config cfg;
+	char *env[] = { "MINIT_VERBOSE=2", "MINIT_GRACE=7", "MINIT_KILL_GROUP=1",
+	    "MINIT_PDEATH_SIGNAL=HUP", "MINIT_SECCOMP=off", "MINIT_USER=root",
+	    "MINIT_ALLOW_ROOT=1", "MINIT_ALLOW_WRITABLE_ROOT=1", NULL };
+	char *bad[][2] = {
+		{ "MINIT_GRACE=1e3", NULL }, { "MINIT_GRACE=", NULL },
+		{ "MINIT_VERBOSE=10", NULL }, { "MINIT_KILL_GROUP=2", NULL },
+		{ "MINIT_PDEATH_SIGNAL=STOP", NULL },
+	};
+
+	options_init(&cfg);
+	CHECK(options_from_env(&cfg, env) == 0);
+	CHECK(cfg.verbose == 2 && cfg.grace == 7 && cfg.kill_group);
+	CHECK(cfg.pdeath_signal == SIGHUP);
+	/* no security setting moved */
+	CHECK_STR(cfg.seccomp_profile, "default");
+	CHECK(cfg.user == NULL && !cfg.allow_root && !cfg.allow_writable_root);
+	/* the command line wins: -v counts from zero, --grace replaces */
+	CHECK(options_parse(&cfg, 5, (char *[]){ "minit", "-v", "--grace", "0", "x", NULL }) == OPTIONS_RUN);
+	CHECK(cfg.verbose == 1 && cfg.grace == 0);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		options_init(&cfg);
+		CHECK(options_from_env(&cfg, bad[i]) == -1);
+	}
+	options_init(&cfg);
+	CHECK(options_from_env(&cfg, NULL) == 0 && cfg.grace == 3);
 }
 
 static void
@@ -195,6 +246,7 @@ main(void)
 	test_pairs();
 	test_uint();
 	test_parse();
+	test_env();
 	test_nonroot_secrets();
 	test_landlock();
 	return harness_end("options");
