@@ -76,6 +76,8 @@ LDHARDEN := -Wl,-z,$(RELRO_$(ARCH)),-z,now,-z,noexecstack
 # libraries with a section per function, so the parts of their APIs minit never
 # calls stay out of the binary (README "Size").
 LDSIZE	:= -Wl,--gc-sections
+# PID 1's loop code side by side (build-aux/pid1-text.ld, memtrim.c).
+LDLAYOUT := -Wl,-T,build-aux/pid1-text.ld
 
 # --- release: static musl ---------------------------------------------------
 ifeq ($(MUSL),system)
@@ -150,8 +152,9 @@ minit: $(OUT)
 .PHONY: minit
 endif
 
-$(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
-	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) -o $@ $(ROBJS) $(DEP_LIBS)
+$(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS) build-aux/pid1-text.ld
+	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) $(LDLAYOUT) -o $@ \
+	    $(ROBJS) $(DEP_LIBS)
 
 # The git revision for -V: rewritten only when it changes, so a commit
 # rebuilds version.o and nothing else.  MINIT_REVISION=... overrides it (the

@@ -24,7 +24,7 @@ demo="$build busybox-static procps util-linux mount"
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
 	catatonit man-db groff-base qemu-system-arm mmdebstrap python3-jsonschema"
-bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
+bench="$build tini dumb-init catatonit podman runc util-linux xz-utils strace"
 
 # install-deps.sh list build|test|bench: print the set, install nothing
 # (build-aux/builder-base.sh puts the build set into the builder image).
