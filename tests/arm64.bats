@@ -44,7 +44,7 @@ setup_file() {
 # marked, the libc objects show it here and the claim can grow.
 @test "arm64: PAC return-address signing in minit and the libraries; no BTI (musl unmarked)" {
 	dis=$(aarch64-linux-gnu-objdump -d "$A/minit.unstripped")
-	for f in main seccomp_init capng_apply; do
+	for f in main seccomp_init capng_name_to_capability; do
 		body=$(awk "/^[0-9a-f]+ <$f>:/{p=1;next} p&&/^$/{exit} p" <<<"$dis")
 		[ -n "$body" ] || { echo "no function $f" >&2; return 1; }
 		grep -Eq '\spaciasp$' <<<"$(head -1 <<<"$body")" ||
