@@ -2,6 +2,7 @@
  * stdout belongs to PROGRAM. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -49,7 +50,7 @@ log_release(void)
 }
 
 /* How PID 1 writes a line once log_nonblocking has run. */
-static enum { OUT_PLAIN, OUT_SEND } out_mode = OUT_PLAIN;
+static enum { OUT_PLAIN, OUT_SEND, OUT_POLL } out_mode = OUT_PLAIN;
 
 /* PID 1 must never wait on its own output (issue 14.3): an app that stops
  * the terminal (tcflow TCOOFF), or a pipe that nobody reads, would hold
@@ -60,7 +61,10 @@ static enum { OUT_PLAIN, OUT_SEND } out_mode = OUT_PLAIN;
  * block; a line that would block is dropped.  A socket cannot be opened
  * again: MSG_DONTWAIT on each line does the same.  A regular file never
  * blocks.  Without /proc there is nothing to open again: PID 1 then writes
- * as before (docs/security.md, P52). */
+ * a line only when poll(2) says fd 2 takes it now, and drops it otherwise
+ * (a stopped terminal, a full pipe).  That leaves a race (the app stops
+ * the terminal between the poll and the write) that only /proc closes
+ * (docs/security.md, P52). */
 void
 log_nonblocking(void)
 {
@@ -75,8 +79,10 @@ log_nonblocking(void)
 	}
 	/* ENXIO: a pipe nobody reads, which never blocks (EPIPE) */
 	fd = open("/proc/self/fd/2", O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd == -1)
+	if (fd == -1) {
+		out_mode = OUT_POLL;
 		return;
+	}
 	(void)dup2(fd, STDERR_FILENO);
 	(void)close(fd);
 }
@@ -84,6 +90,12 @@ log_nonblocking(void)
 static void
 out(const char *buf, size_t n)
 {
+	struct pollfd p = { .fd = STDERR_FILENO, .events = POLLOUT };
+	const struct timespec now = { 0, 0 };
+
+	if (out_mode == OUT_POLL &&
+	    (ppoll(&p, 1, &now, NULL) != 1 || (p.revents & POLLOUT) == 0))
+		return;
 	if (out_mode == OUT_SEND)
 		(void)!send(STDERR_FILENO, buf, n, MSG_DONTWAIT | MSG_NOSIGNAL);
 	else

@@ -176,13 +176,15 @@ static const char strict_text[] =
  * subreaper mode reads /proc/self/task/N/children; fcntl F_SETFD: musl's
  * open(O_CLOEXEC) sets FD_CLOEXEC again, for old kernels.  waitid: reap()
  * looks before it reaps; ptrace 17 (PTRACE_DETACH): let_go, of a child that
- * made PID 1 its tracer; sendto: log.c's line to a socket (issue 14). */
+ * made PID 1 its tracer; sendto: log.c's line to a socket, ppoll: its
+ * look before a line when stderr could not be made non-blocking (issue
+ * 14.3). */
 #define PID1_RULES \
 	"default-action kill\n" \
 	"allow rt_sigtimedwait wait4 waitid kill clock_gettime getpid\n" \
 	"allow read write\n" \
 	"allow close exit exit_group rt_sigprocmask restart_syscall\n" \
-	"allow sendto\n" \
+	"allow sendto ppoll\n" \
 	"allow ptrace if arg0 == 17\n" \
 	"allow munmap madvise\n" \
 	"allow @legacy-open if arg1 & O_ACCMODE|O_CREAT|O_TRUNC|O_APPEND == 0\n" \
@@ -199,7 +201,7 @@ static const char pid1_text[] =
 static const char pid1_record_text[] =
 	"# minit's own allow-list under --seccomp-record\n"
 	PID1_RULES
-	"allow recvmsg ppoll pwrite64 ftruncate\n"
+	"allow recvmsg pwrite64 ftruncate\n"
 	"allow ioctl if arg1 == 0xc0502100\n"
 	"allow ioctl if arg1 == 0xc0182101\n";
 
