@@ -91,28 +91,6 @@ fail(struct parser *ps, const char *fmt, ...)
 	return -1;
 }
 
-/* A token of the profile as an error message may show it: only one that
- * looks like a word of the language (lowercase names and numbers; an
- * operator; a constant: uppercase letters and '_', or E2BIG); anything
- * else is
- * "(not shown)".  The file may not be a profile at all: --seccomp pointed
- * at a secrets file must not print the secret (P47). */
-const char *
-profile_token_shown(const char *tok)
-{
-	size_t n = strlen(tok);
-
-	if (n == 0 || n > 32)
-		return "(not shown)";
-	if (strspn(tok, "abcdefghijklmnopqrstuvwxyz0123456789_@") == n ||
-	    (n <= 2 && strspn(tok, "=!<>&|") == n))
-		return tok;
-	if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_|") == n ||
-	    (tok[0] == 'E' && strspn(tok, "E2BIG") == n))
-		return tok;
-	return "(not shown)";
-}
-
 static const struct named *
 lookup(const struct named *t, const char *name)
 {
@@ -456,6 +434,48 @@ find_group(const char *name)
 		if (strcmp(g->name, name) == 0)
 			return g;
 	return NULL;
+}
+
+/* A token of the profile as an error message may show it: only a word the
+ * language knows (a keyword, argN, an operator, a syscall of any ABI, a
+ * group, an errno name, constants joined by '|'); anything else is
+ * "(not shown)", also a typo.  The file may not be a profile at all:
+ * --seccomp pointed at a secrets file must not print the secret, and a
+ * password or an API key is often one lowercase word or a hex string, shaped
+ * like a syscall name (P47).  The line number says where. */
+const char *
+profile_token_shown(const char *tok)
+{
+	static const char *const keywords[] = { "allow", "deny", "kill", "log",
+	    "errno", "if", "and", "include", "default-action", "default",
+	    "strict", "notify", "trace", "trap", NULL };
+	size_t n = strlen(tok), k;
+	char part[33];
+
+	if (n == 0 || n >= sizeof(part))
+		return "(not shown)";
+	if ((n <= 2 && strspn(tok, "=!<>&|") == n) ||
+	    (n == 4 && strncmp(tok, "arg", 3) == 0 && tok[3] >= '0' &&
+	    tok[3] <= '5'))
+		return tok;
+	for (int i = 0; keywords[i] != NULL; i++)
+		if (strcmp(tok, keywords[i]) == 0)
+			return tok;
+	if (tok[0] == '@')
+		return find_group(tok) != NULL ? tok : "(not shown)";
+	if (profile_syscall_nr(tok) != -1 || lookup(errnos, tok) != NULL ||
+	    (strncmp(tok, "SCMP_", 5) == 0 &&
+	    strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == n))
+		return tok;
+	for (const char *s = tok;; s += k + 1) {
+		k = strcspn(s, "|");
+		memcpy(part, s, k);
+		part[k] = '\0';
+		if (lookup(constants, part) == NULL)
+			return "(not shown)";
+		if (s[k] == '\0')
+			return tok;
+	}
 }
 
 static int

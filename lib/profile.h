@@ -142,10 +142,11 @@ int		 profile_expand_not_in(const struct prof_cond *c,
  * the one step from the profile language to what seccomp_build takes. */
 void		 profile_finish(const struct profile *p, int deny_action,
 		     struct prof_filter *f);
-/* tok itself when it looks like a word of a profile (a lowercase name, a
- * constant, a number, an operator), else "(not shown)": what an error
- * message may quote from a file that may not be a profile at all (a
- * secrets file; P47).  Both profile languages use it. */
+/* tok itself when it is a word the profile language knows (a keyword,
+ * argN, an operator, a syscall, a group, an errno name, constants), else
+ * "(not shown)": what an error message may quote from a file that may not
+ * be a profile at all (a secrets file; P47).  Both profile languages use
+ * it. */
 const char	*profile_token_shown(const char *tok);
 /* The errno name of a number, or NULL. */
 const char	*profile_errno_name(unsigned err);
