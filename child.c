@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -252,6 +253,15 @@ child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
 	if (privdrop_apply(cfg) == -1)
 		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
+	/* -p under --no-init: no minit stays to take the signal, PROGRAM gets
+	 * it (kept across exec).  After the drop, which clears it; a parent
+	 * already gone leaves it pending, delivered when the mask clears. */
+	if (cfg->no_init && cfg->pdeath_signal != 0) {
+		if (prctl(PR_SET_PDEATHSIG, cfg->pdeath_signal) == -1)
+			fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);
+		if (getppid() != cfg->parent)
+			(void)raise(cfg->pdeath_signal);
+	}
 
 	/* As the target user, with PROGRAM's PATH (P36). */
 	if (cfg->argv != NULL) {

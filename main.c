@@ -8,6 +8,7 @@
 #include "envfile.h"
 #include "identity.h"
 #include "init.h"
+#include "log.h"
 #include "options.h"
 #include "recorder.h"
 #include "rootfs.h"
@@ -17,18 +18,28 @@ int
 main(int argc, char *argv[])
 {
 	struct minit_config cfg;
+	enum options_result res;
+	int env;
 
+	/* A bad MINIT_* knob refuses a start, but --help and -V work whatever
+	 * the environment: the knob's line is held until the command line is
+	 * read, and a refusal says one thing, the knob (said again). */
 	options_init(&cfg);
-	if (options_from_env(&cfg, environ) == -1)	/* MINIT_GRACE, ... */
-		return MINIT_EX_REFUSED;
-	switch (options_parse(&cfg, argc, argv)) {
-	case OPTIONS_EXIT_OK:
+	log_hold();
+	env = options_from_env(&cfg, environ);	/* MINIT_GRACE, ... */
+	res = options_parse(&cfg, argc, argv);
+	if (res == OPTIONS_EXIT_OK) {
+		log_discard();
 		return 0;
-	case OPTIONS_ERROR:
-		return MINIT_EX_REFUSED;
-	case OPTIONS_RUN:
-		break;
 	}
+	if (env == -1) {
+		log_discard();
+		(void)options_from_env(&cfg, environ);
+		return MINIT_EX_REFUSED;
+	}
+	log_release();
+	if (res == OPTIONS_ERROR)
+		return MINIT_EX_REFUSED;
 	if (cfg.seccomp_print != NULL)
 		return seccomp_print(&cfg);
 

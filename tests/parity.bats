@@ -121,6 +121,47 @@ pdeath_run() {
 	assert_line_has 'PID 1 now uid 1000'
 }
 
+# noinit_pdeath_run SECONDS MINIT-ARGS...: as pdeath_run, under --no-init
+# (no minit stays: PROGRAM is the process whose parent dies); waits until
+# PROGRAM is gone.
+noinit_pdeath_run() {
+	local secs=$1
+	shift
+	OUT=$BATS_TEST_TMPDIR/out
+	: > "$OUT"
+	run timeout 60 unshare --pid --fork --mount-proc bash -c '
+		out=$1 secs=$2 probe=$3; shift 3
+		bash -c "\"\$@\" >>\"$out\" 2>&1 &
+			until grep -q ^ready \"$out\"; do sleep 0.05; done
+			echo parent-dies >>\"$out\"" sh "$@" -- "$probe" wait-signal "$secs"
+		while pgrep -f "^$probe wait-signal" >/dev/null; do sleep 0.05; done
+		cat "$out"' sh "$OUT" "$secs" "$TBIN/probe" "$MINIT" --no-init "$@"
+}
+
+@test "-p under --no-init: PROGRAM itself gets SIG when its parent dies, also after a uid change; without -p it does not" {
+	noinit_pdeath_run 30 --allow-writable-root -u 1000:1000 -p TERM
+	assert_status 0
+	assert_line_has '^parent-dies$'
+	assert_line_has '^got 15 '
+	# control: the same parent death, no -p: PROGRAM runs to its timeout
+	noinit_pdeath_run 2 --allow-writable-root -u 1000:1000
+	assert_status 0
+	assert_line_has '^parent-dies$'
+	refute_line_has '^got 15 '
+}
+
+@test "--help and -V work whatever MINIT_* says; a start with the bad value is refused in one line" {
+	run -0 env MINIT_GRACE=x "$MINIT" --help
+	assert_line_has '^usage: minit '
+	refute_line_has "^minit: MINIT_GRACE"
+	run -0 env MINIT_KILL_GROUP=yes "$MINIT" -V
+	assert_line_has '^minit [0-9]'
+	# the start, also with a bad option besides: one line, the knob's
+	run -125 env MINIT_GRACE=x "$MINIT" "${P[@]}" --bogus -- true
+	[ "${#lines[@]}" -eq 1 ]
+	assert_line_has "^minit: MINIT_GRACE: 'x': "
+}
+
 @test "MINIT_PDEATH_SIGNAL does what -p does" {
 	OUT=$BATS_TEST_TMPDIR/out
 	: > "$OUT"
