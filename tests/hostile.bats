@@ -233,6 +233,23 @@ assert_unreachable() {	# every REACH line says errno=1 (EPERM)
 	assert_line_has '^info +identity\.mdwe +off \(--seccomp strict sets it\)$'
 }
 
+# What strict and --require-noexec do NOT close, as docs/seccomp.md ("W^X:
+# what is closed and what is not") says: a memory file mapped writable once
+# and executable once runs new code, sealed or not.  Should this start to
+# fail, the route was closed: update the docs, then this test.
+@test "14.9 14.10: the documented limit: a memory file mapped writable and executable by two views runs under strict and --require-noexec" {
+	run ro_run -- --user app --seccomp strict --require-noexec -- \
+	    /t/probe try memfd-dual memfd-noexec-seal-dual
+	assert_line_has '^memfd-dual errno=1$'		# unsealed: EPERM (guard-memfd)
+	assert_line_has '^memfd-noexec-seal-dual ok$'	# sealed: runs
+	run ro_run -- --user app --seccomp strict -- /t/probe try memfd-dual
+	assert_line_has '^memfd-dual ok$'
+	# what closes it: a profile without memfd_create
+	run ro_run -x 'printf "include strict\ndeny memfd_create\n" > "$R/nomemfd"' -w -- \
+	    --user app --allow-writable-root --seccomp /nomemfd -- /t/probe try memfd-dual
+	assert_line_has '^memfd-dual errno=1$'
+}
+
 # --- 14.10: memfd under --require-noexec -----------------------------------
 
 @test "14.10: --require-noexec: no code from a memory file, by fexecve or by /proc/self/fd" {

@@ -289,6 +289,29 @@ try_syscall(const char *name, int *known)
 		    name[5] == '-' ? 0x8U /* MFD_NOEXEC_SEAL */ : 0U);
 		return fd < 0 ? -1 : close(fd);
 	}
+	/* W^X by two views: a memory file mapped writable once and
+	 * executable once; the new code (a return) runs through the second */
+	if (strcmp(name, "memfd-dual") == 0 ||
+	    strcmp(name, "memfd-noexec-seal-dual") == 0) {
+#if defined(__x86_64__)
+		static const unsigned char ret[] = { 0xc3 };
+#else
+		static const unsigned char ret[] = { 0xc0, 0x03, 0x5f, 0xd6 };
+#endif
+		int fd = (int)syscall(SYS_memfd_create, "probe",
+		    name[6] == 'n' ? 0x8U /* MFD_NOEXEC_SEAL */ : 0U);
+		unsigned char *w, *x;
+		if (fd < 0 || ftruncate(fd, 4096) == -1)
+			return -1;
+		w = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		x = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+		if (w == MAP_FAILED || x == MAP_FAILED)
+			return -1;
+		memcpy(w, ret, sizeof(ret));
+		__builtin___clear_cache((char *)x, (char *)x + sizeof(ret));
+		((void (*)(void))(void *)x)();
+		return 0;
+	}
 	if (strcmp(name, "syscall-1000") == 0)
 		return syscall(1000);
 	if (strcmp(name, "getppid") == 0)
