@@ -30,6 +30,7 @@ setup_file() {
 	printf 'include default\nallow ptrace\ndeny socket if arg0 == AF_PACKET\ndeny @swap errno EACCES\n' > "$P/mine"
 	printf 'include default\ndeny memfd_create errno EACCES if arg1 & 1 == 0\n' > "$P/memfd-own"
 	printf 'include strict\ndefault-action errno EACCES\n' > "$P/strict-eacces"
+	printf 'include strict\nallow setsid\n' > "$P/strict-setsid"
 	{ printf '{"defaultAction": "SCMP_ACT_ALLOW", "x": "'; head -c 70000 /dev/zero | tr '\0' a; printf '"}\n'; } > "$P/huge.json"
 	{ printf '{"defaultAction": "SCMP_ACT_ALLOW", "x": [0'; for _ in $(seq 1 17000); do printf ',0'; done; printf ']}\n'; } > "$P/many.json"
 }
@@ -349,24 +350,32 @@ podman_run() {
 	return $rc
 }
 
+# podman_minit PROFILE-FILE MINIT-ARGS...: minit as PID 1 of a container
+# of $IMG under the seccomp profile PROFILE-FILE, with the read-only root
+# and noexec /tmp that --require-noexec wants, and only the capabilities
+# minit needs to drop privileges (docs/docker.md).
+podman_minit() {
+	local f=$1
+	shift
+	podman --runtime runc run --rm --network none --pull never \
+	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+	    --read-only --read-only-tmpfs=false \
+	    --tmpfs /tmp:rw,noexec,nosuid,nodev,size=16m \
+	    --cap-drop ALL --cap-add SETUID --cap-add SETGID --cap-add SETPCAP \
+	    --security-opt "seccomp=$f" "$IMG" /minit "$@"
+}
+
 @test "OCI export: minit itself runs under its exported profile as podman's outer filter" {
 	oci_image
 	local rc=0 p
-	for p in default strict; do
-		"$MINIT" --require-noexec --seccomp-print "$p" --format oci \
-		    > "$BATS_TEST_TMPDIR/$p.json"
-		# the root read-only with a noexec /tmp (--require-noexec), and
-		# only the capabilities minit needs to drop privileges
-		run podman --runtime runc run --rm --network none --pull never \
-		    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
-		    --read-only --read-only-tmpfs=false \
-		    --tmpfs /tmp:rw,noexec,nosuid,nodev,size=16m \
-		    --cap-drop ALL --cap-add SETUID --cap-add SETGID \
-		    --cap-add SETPCAP --security-opt "seccomp=$BATS_TEST_TMPDIR/$p.json" \
-		    "$IMG" /minit --user app --require-noexec --seccomp "$p" -- \
-		    /bin/sh -c '/t/probe status; /t/probe try memfd memfd-noexec-seal getppid'
-		echo "# $p: $output" | head -30 >&3 || true
-		[ "$status" = 0 ] || rc=1
+	# the outer filter and, inside, minit's own profile
+	for p in default:default /profiles/strict-setsid:strict; do
+		export_oci "${p%%:*}" --require-noexec
+		cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/outer.json"
+		run podman_minit "$BATS_TEST_TMPDIR/outer.json" --user app \
+		    --require-noexec --seccomp "${p#*:}" -- /bin/sh -c \
+		    '/t/probe status; /t/probe try memfd memfd-noexec-seal getppid'
+		[ "$status" = 0 ] || { echo "$p: exit $status: $output" >&2; rc=1; }
 		grep -Eq '^Uid:[[:space:]]+1000[[:space:]]' <<<"$output" || rc=1
 		grep -Eq '^CapEff:[[:space:]]+0+$' <<<"$output" || rc=1
 		grep -Eq '^NoNewPrivs:[[:space:]]+1$' <<<"$output" || rc=1
@@ -376,14 +385,16 @@ podman_run() {
 		grep -q '^memfd-noexec-seal ok$' <<<"$output" || rc=1
 	done
 	# control: without the runtime's filter, one filter less
-	run podman --runtime runc run --rm --network none --pull never \
-	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
-	    --read-only --read-only-tmpfs=false \
-	    --tmpfs /tmp:rw,noexec,nosuid,nodev,size=16m \
-	    --cap-drop ALL --cap-add SETUID --cap-add SETGID --cap-add SETPCAP \
-	    --security-opt seccomp=unconfined \
-	    "$IMG" /minit --user app --require-noexec -- /t/probe status
+	run podman_minit unconfined --user app --require-noexec -- /t/probe status
 	[ "$status" = 0 ] || rc=1
 	grep -Eq '^Seccomp_filters:[[:space:]]+3$' <<<"$output" || rc=1
+	# strict itself denies setsid, which minit's child calls (a new
+	# session for PROGRAM): refused, one line, nothing runs
+	export_oci strict --require-noexec
+	cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/outer.json"
+	run podman_minit "$BATS_TEST_TMPDIR/outer.json" --user app \
+	    --require-noexec --seccomp strict -- /t/probe status
+	[ "$status" = 125 ] || rc=1
+	[ "$output" = "minit: setsid: Operation not permitted" ] || rc=1
 	return $rc
 }
