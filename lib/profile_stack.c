@@ -116,18 +116,32 @@ cut(const struct cube *in, int n, const struct cube *d, struct cube *out)
 	return m;
 }
 
-/* c minus every rule of syscall nr in rules[0..n): into pieces. */
+/* A part of one filter's rule (or default) being written: its cube, the
+ * answer it gets there, its own filter's action, and whether that filter
+ * is the newer of the two. */
+struct piece {
+	struct cube	 c;
+	struct prof_action action, own;
+	int		 newer;
+};
+
+/* pc minus every rule of syscall nr in rules[0..n) where the two filters
+ * answer otherwise than pc says (where they answer the same, the rules
+ * may overlap: rules of one action are alternatives): into pieces. */
 static int
-cut_all(struct cube c, int nr, const struct prof_frule *rules, size_t n,
-    struct cube *pieces, struct cube *tmp)
+cut_all(const struct piece *pc, int nr, const struct prof_frule *rules,
+    size_t n, struct cube *pieces, struct cube *tmp)
 {
 	int np = 1;
 
-	pieces[0] = c;
+	pieces[0] = pc->c;
 	for (size_t k = 0; k < n && np > 0; k++) {
+		struct prof_action there = pc->newer ?
+		    stacked(pc->own, rules[k].action) :
+		    stacked(rules[k].action, pc->own);
 		struct cube d;
 
-		if (rules[k].nr != nr)
+		if (rules[k].nr != nr || same(there, pc->action))
 			continue;
 		d = cube_of(&rules[k]);
 		np = cut(pieces, np, &d, tmp);
@@ -168,6 +182,7 @@ stack_syscall(const struct prof_filter *prog, const struct prof_filter *guard,
 {
 	struct cube pieces[STACK_PIECES], tmp[STACK_PIECES];
 	const struct prof_frule *p = prog->rule, *g = guard->rule;
+	struct piece pc;
 	int np;
 
 	/* each rule of PROGRAM: as it is where the guard does not refuse
@@ -178,18 +193,21 @@ stack_syscall(const struct prof_filter *prog, const struct prof_filter *guard,
 		if (p[i].nr != nr)
 			continue;
 		c = cube_of(&p[i]);
-		np = cut_all(c, nr, g, guard->nrules, pieces, tmp);
+		pc = (struct piece){ .c = c, .action = p[i].action,
+		    .own = p[i].action, .newer = 1 };
+		np = cut_all(&pc, nr, g, guard->nrules, pieces, tmp);
 		if (np == -1)
 			return -1;
 		for (int k = 0; k < np; k++)
 			if (emit(out, nr, p[i].line, &pieces[k], p[i].action))
 				return -1;
 		for (size_t j = 0; j < guard->nrules; j++) {
+			struct prof_action a = stacked(p[i].action,
+			    g[j].action);
 			struct cube gc = cube_of(&g[j]);
 
-			if (g[j].nr == nr && meet(&c, &gc, &x) &&
-			    emit(out, nr, p[i].line, &x,
-			    stacked(p[i].action, g[j].action)))
+			if (g[j].nr == nr && !same(a, p[i].action) &&
+			    meet(&c, &gc, &x) && emit(out, nr, p[i].line, &x, a))
 				return -1;
 		}
 	}
@@ -202,7 +220,9 @@ stack_syscall(const struct prof_filter *prog, const struct prof_filter *guard,
 		a = stacked(prog->def, g[j].action);
 		if (same(a, prog->def))
 			continue;
-		np = cut_all(cube_of(&g[j]), nr, p, prog->nrules, pieces, tmp);
+		pc = (struct piece){ .c = cube_of(&g[j]), .action = a,
+		    .own = g[j].action, .newer = 0 };
+		np = cut_all(&pc, nr, p, prog->nrules, pieces, tmp);
 		if (np == -1)
 			return -1;
 		for (int k = 0; k < np; k++)

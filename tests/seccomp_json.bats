@@ -279,6 +279,16 @@ export_oci() {
 	cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/noexec.json"
 	export_oci default --landlock
 	cmp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/noexec.json"
+	# a rule that would need a fourth condition: refused, one line
+	printf 'include default\ndeny memfd_create if arg0 == 1 and arg2 == 2 and arg3 == 3\n' > "$BATS_TEST_TMPDIR/wide"
+	run "$MINIT" --seccomp-action kill --require-noexec \
+	    --seccomp-print "$BATS_TEST_TMPDIR/wide" --format oci
+	assert_status 125
+	[ "${#lines[@]}" = 1 ]
+	assert_line_has '^minit: seccomp: .*/wide: --format oci: its memfd_create rules and guard-memfd do not fit one filter \(at most 3 conditions a rule\)$'
+	# control: as EPERM it needs no cut (the guard says the same there)
+	run "$MINIT" --require-noexec --seccomp-print "$BATS_TEST_TMPDIR/wide" --format oci
+	assert_status 0
 	# control: without either flag, no memfd_create rule in default's
 	export_oci default
 	run jq -c '.syscalls[] | select(.names | index("memfd_create"))' "$R/profiles/rt.json"
