@@ -199,7 +199,8 @@ stack_syscall(const struct prof_filter *prog, const struct prof_filter *guard,
 		if (np == -1)
 			return -1;
 		for (int k = 0; k < np; k++)
-			if (emit(out, nr, p[i].line, &pieces[k], p[i].action))
+			if (emit(out, nr, p[i].line, &pieces[k],
+			    p[i].action) == -1)
 				return -1;
 		for (size_t j = 0; j < guard->nrules; j++) {
 			struct prof_action a = stacked(p[i].action,
@@ -207,7 +208,8 @@ stack_syscall(const struct prof_filter *prog, const struct prof_filter *guard,
 			struct cube gc = cube_of(&g[j]);
 
 			if (g[j].nr == nr && !same(a, p[i].action) &&
-			    meet(&c, &gc, &x) && emit(out, nr, p[i].line, &x, a))
+			    meet(&c, &gc, &x) &&
+			    emit(out, nr, p[i].line, &x, a) == -1)
 				return -1;
 		}
 	}
@@ -226,7 +228,7 @@ stack_syscall(const struct prof_filter *prog, const struct prof_filter *guard,
 		if (np == -1)
 			return -1;
 		for (int k = 0; k < np; k++)
-			if (emit(out, nr, g[j].line, &pieces[k], a))
+			if (emit(out, nr, g[j].line, &pieces[k], a) == -1)
 				return -1;
 	}
 	return 0;
