@@ -35,6 +35,8 @@ LDHARDEN := -Wl,-z,relro,-z,now,-z,noexecstack
 # libraries with a section per function, so the parts of their APIs minit never
 # calls stay out of the binary (README "Size").
 LDSIZE	:= -Wl,--gc-sections
+# PID 1's loop code side by side (build-aux/pid1-text.ld, memtrim.c).
+LDLAYOUT := -Wl,-T,build-aux/pid1-text.ld
 
 # --- release: static musl ---------------------------------------------------
 ifeq ($(MUSL),system)
@@ -98,8 +100,9 @@ all: minit minit.8
 minit: $(BUILD)/minit.unstripped
 	strip -o $@ $<
 
-$(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS)
-	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) -o $@ $(ROBJS) $(DEP_LIBS)
+$(BUILD)/minit.unstripped: $(ROBJS) $(DEP_STAMP) $(SPECS) build-aux/pid1-text.ld
+	$(RCC) $(RSTATIC) $(RPIE) $(LDHARDEN) $(LDSIZE) $(LDLAYOUT) -o $@ \
+	    $(ROBJS) $(DEP_LIBS)
 
 $(BUILD)/rel/%.o: %.c $(HDRS) $(DEP_STAMP) $(SPECS) | $(BUILD)/rel
 	@mkdir -p $(@D)

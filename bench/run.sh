@@ -22,8 +22,10 @@ R=$B/root
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	START_ROUNDS=30 MEM_ROUNDS=2 REAP_ROUNDS=1 SIG_N=40 SIG_SESSIONS=1 SYS_ROUNDS=1 LOAD_ROUNDS=2
+	CTR_ROUNDS=2
 else
 	START_ROUNDS=400 MEM_ROUNDS=5 REAP_ROUNDS=11 SIG_N=400 SIG_SESSIONS=5 SYS_ROUNDS=5 LOAD_ROUNDS=11
+	CTR_ROUNDS=15
 fi
 ORPHANS=10000
 CPU=$(($(nproc) - 1))
@@ -90,7 +92,8 @@ chmod 1777 "$R/tmp"
 
 # inroot CMD...: CMD in a private mount namespace, chrooted into a read-only
 # bind mount of $R with its own /proc (of this PID namespace: spawn reads the
-# inits' /proc/PID/status through it), /dev/null and a /tmp.
+# inits' /proc/PID/status through it), /dev/null and a /tmp.  INROOT_WRAP:
+# a command (outside the chroot) to run chroot under.
 # Everything runs on one CPU: whether PID 1, PROGRAM and spawn share a CPU
 # changes a signal delivery or a reaping run by ~2x, and the scheduler keeps
 # each init where it first ran, which would favour some subjects for a whole
@@ -106,8 +109,16 @@ inroot() {
 		mount --bind /dev/null "$R/dev/null"
 		mount -t tmpfs -o nosuid,nodev,noexec,size=1m,mode=1777 tmpfs "$R/tmp"
 		cd "$R"
-		exec chroot . "$@"
+		exec ${INROOT_WRAP:-} chroot . "$@"
 	' sh "$R" "$@"
+}
+
+# inroot_strace OUT CMD...: as inroot, CMD as PID 1 of a new PID namespace
+# under strace -f -c (strace runs outside the chroot; OUT is its -c table).
+inroot_strace() {
+	local out=$1
+	shift
+	INROOT_WRAP="strace -f -qq -c -o $out unshare --pid --fork" inroot "$@" >/dev/null 2>&1
 }
 
 # The subjects: NAME PATH ARGS..., separated by "::" for spawn.
@@ -191,7 +202,10 @@ if ! tar -C "$B/img" -c app | podman import -q - "$img" >/dev/null 2>"$T/podman.
 	podman_ok=0
 	say "podman import failed: $(head -n1 "$T/podman.err"); podman rows will be FAIL"
 fi
-cleanup() { [ "$podman_ok" = 0 ] || podman rmi -f "$img" >/dev/null 2>&1 || true; }
+cleanup() {
+	[ "$podman_ok" = 0 ] || podman rmi -f "$img" >/dev/null 2>&1 || true
+	! type ctr_cleanup >/dev/null 2>&1 || ctr_cleanup
+}
 trap cleanup EXIT
 pm() {
 	taskset -c "$CPU" podman run --rm --runtime runc --ulimit nofile=20000:20000 \
@@ -234,6 +248,75 @@ for ((r = 0; r < LOAD_ROUNDS; r++)); do
 		2>&1 >/dev/null || true; } | sed -n \
 		-e 's/.*landlock: ABI [0-9]*, [0-9]* rules, built and enforced in \([0-9]*\) us.*/landlock \1/p' >> "$T/load"
 done
+
+# Item 2, the syscalls: one start of each, counted by strace -f -c through
+# unshare --pid --fork chroot (their own calls are in every count; base,
+# without an init, is subtracted when the table is printed).
+say "item 2: syscalls of one start, strace -f -c"
+if command -v strace >/dev/null; then
+	for s in "base" "tini-musl /peers/tini-musl --" "minit-plain $PLAIN" "minit-hardened $HARD"; do
+		read -r n cmd <<<"$s"
+		# shellcheck disable=SC2086
+		inroot_strace "$T/strace.$n" $cmd /bin/true || say "strace of $n failed"
+	done
+else
+	say "strace missing: no syscall counts (build-aux/install-deps.sh bench)"
+fi
+
+# Item 8, the whole container as a user sees it: podman run --rm (runc) of
+# a FROM scratch image holding the static app, with no init, with
+# tini-musl and with minit (plain and hardened), interleaved, wall time of
+# the podman command.  The images are made here by podman import (nothing
+# is pulled), tagged with the branch and this run's pid, removed on exit.
+say "item 8: podman run --rm of a FROM scratch image, $CTR_ROUNDS rounds"
+tag=$(git -C "$TOP" rev-parse --abbrev-ref HEAD 2>/dev/null | tr -c 'a-zA-Z0-9_.\n-' -)-$$
+ctr_img() {		# ctr_img NAME FILE...: a FROM scratch image of FILEs at /
+	local d=$B/ctr/$1
+	rm -rf "$d"
+	mkdir -p "$d/etc" "$d/proc" "$d/dev" "$d/sys" "$d/tmp" "$d/run"
+	shift
+	cp "$@" "$d/"
+	cp "$R/etc/passwd" "$R/etc/group" "$d/etc/"
+	tar -C "$d" -c . | podman import -q - "localhost/minit-bench-ctr:$tag-$(basename "$d")" >/dev/null
+}
+CTRS=(ctr-noinit ctr-tini-musl ctr-minit-plain ctr-minit-hardened)
+ctr_ok=1
+if ctr_img noinit "$B/app" && ctr_img tini "$B/app" "$R/peers/tini-musl" &&
+	ctr_img minit "$B/app" "$MINIT" 2>"$T/ctr.err"; then
+	ctr_cmd() {	# ctr_cmd SUBJECT: the podman run arguments
+		local i=localhost/minit-bench-ctr:$tag
+		case $1 in
+		ctr-noinit) echo "$i-noinit /app true" ;;
+		ctr-tini-musl) echo "$i-tini /tini-musl -- /app true" ;;
+		ctr-minit-plain) echo "$i-minit /minit --allow-root --allow-writable-root --seccomp off -- /app true" ;;
+		ctr-minit-hardened) echo "$i-minit /minit --user 65534 -- /app true" ;;
+		esac
+	}
+	: > "$T/ctr.all"
+	for ((r = 0; r < CTR_ROUNDS; r++)); do
+		for ((k = 0; k < ${#CTRS[@]}; k++)); do
+			n=${CTRS[$(((k + r) % ${#CTRS[@]}))]}
+			t0=$(date +%s%N)
+			# shellcheck disable=SC2046
+			if taskset -c "$CPU" podman run --rm --runtime runc --network none \
+				--ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+				--read-only $(ctr_cmd "$n") >/dev/null 2>>"$T/ctr.err"; then
+				echo "$n $((($(date +%s%N) - t0) / 1000))" >> "$T/ctr.all"
+			else
+				echo "$n FAIL" >> "$T/ctr.all"
+			fi
+		done
+	done
+else
+	ctr_ok=0
+	say "podman import failed: $(head -n1 "$T/ctr.err"); item 8 rows will be FAIL"
+fi
+ctr_cleanup() {
+	local n
+	for n in noinit tini minit; do
+		podman rmi -f "localhost/minit-bench-ctr:$tag-$n" >/dev/null 2>&1 || true
+	done
+}
 elapsed=$(($(date +%s) - t_start))
 
 # --- the table ----------------------------------------------------------------
@@ -430,5 +513,56 @@ else
 fi
 row 7 "build + enforce as minit -v says, ms" "landlock ruleset" "$(vmedian landlock)" "" "" "" ""
 
+# 8. the whole container: podman run --rm, medians of the wall times
+C=$T/ctr
+for n in "${CTRS[@]}"; do
+	awk -v n="$n" '
+	$1 == n && $2 != "FAIL" { a[k++] = $2 }
+	$1 == n && $2 == "FAIL" { bad = 1 }
+	END {
+		if (k == 0 || bad) { print n, "FAIL"; exit }
+		for (j = 0; j < k; j++) for (l = j + 1; l < k; l++)
+			if (a[l] < a[j]) { t = a[j]; a[j] = a[l]; a[l] = t }
+		print n, "ok", k, (k % 2 ? a[int(k / 2)] : (a[k / 2 - 1] + a[k / 2]) / 2) / 1000
+	}' "$T/ctr.all" 2>/dev/null || echo "$n FAIL"
+done > "$C"
+cn=$(get "$C" ctr-noinit 4)
+for n in "${CTRS[@]}"; do
+	if [ "$ctr_ok" = 0 ] || ! ok "$C" "$n" || ! ok "$C" ctr-noinit; then
+		row 8 "podman run --rm, ms" "${n#ctr-}" FAIL "" "" "" "**FAIL**"
+		continue
+	fi
+	v=$(get "$C" "$n" 4)
+	row 8 "podman run --rm (runc, --read-only), ms" "${n#ctr-}" "$(calc "%.1f" "$v")" \
+		"no init $(calc "%.1f" "$cn")" "$(calc "%.3f" "$v / $cn")" "" \
+		"$(calc "%+.1f" "$v - $cn") ms"
+done
+
+# Item 2's syscalls: calls per syscall of one start, minus base's; the
+# syscalls where a subject differs from base, most calls first.
+if [ -s "$T/strace.base" ]; then
+	echo
+	echo "Syscalls of one start of INIT /bin/true as PID 1 (strace -f -c; minus the same without an init):"
+	echo
+	row "syscall" "tini-musl" "minit-plain" "minit-hardened"
+	row "---" "---:" "---:" "---:"
+	awk '
+	FNR == 1 { f++; name[f] = FILENAME; sub(/.*strace\./, "", name[f]) }
+	/^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ { c[f, $NF] = $4; seen[$NF] = 1 }
+	END {
+		for (sc in seen) {
+			d = ""; key = 0
+			for (i = 2; i <= f; i++) {
+				v = c[i, sc] - c[1, sc]
+				d = d " | " v
+				if (v != 0) key = 1
+				if (i == f) last = v
+			}
+			if (key) printf "%d %s%s\n", (sc == "total" ? 1e9 : last), sc, d
+		}
+	}' "$T/strace.base" "$T/strace.tini-musl" "$T/strace.minit-plain" "$T/strace.minit-hardened" |
+		sort -k1,1nr | cut -d" " -f2- | sed 's/^/| /; s/$/ |/'
+fi
+
 echo
-echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $(uname -r). minit $(git -C "$TOP" describe --always --dirty 2>/dev/null || echo '?'). Rounds: start $START_ROUNDS, mem $MEM_ROUNDS, reap $REAP_ROUNDS, signals $SIG_SESSIONS x $SIG_N, seccomp $SYS_ROUNDS, -v $LOAD_ROUNDS. Measured in ${elapsed} s."
+echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $(uname -r). minit $(git -C "$TOP" describe --always --dirty 2>/dev/null || echo '?'). Rounds: start $START_ROUNDS, mem $MEM_ROUNDS, reap $REAP_ROUNDS, signals $SIG_SESSIONS x $SIG_N, seccomp $SYS_ROUNDS, -v $LOAD_ROUNDS, containers $CTR_ROUNDS. Load: $(cut -d" " -f1-3 /proc/loadavg). Measured in ${elapsed} s."

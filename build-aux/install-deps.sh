@@ -18,7 +18,7 @@ demo="$build busybox-static procps util-linux mount"
 test="$demo bats strace libcap2-bin util-linux bsdutils jq python3
 	podman runc uidmap iproute2 procps clang cppcheck clang-tidy valgrind
 	catatonit man-db groff-base"
-bench="$build tini dumb-init catatonit podman runc util-linux xz-utils"
+bench="$build tini dumb-init catatonit podman runc util-linux xz-utils strace"
 
 case "${1:-build}" in
 build) want=$build ;;

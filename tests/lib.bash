@@ -125,3 +125,17 @@ wait_until() {
 	done
 	return 1
 }
+
+# minit_host_pid PID: the host pid of the minit that ro_run (pid PID, which
+# execs unshare) runs: unshare's only child.
+minit_host_pid() {
+	wait_until 100 0.05 runs_minit "$1"
+}
+
+# runs_minit PID: PID's first child runs /minit; print its pid.
+runs_minit() {
+	local p
+	p=$(pgrep -P "$1" | head -1)
+	[ -n "$p" ] && grep -q '^/minit' "/proc/$p/cmdline" 2>/dev/null &&
+		echo "$p"
+}

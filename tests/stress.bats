@@ -11,20 +11,6 @@ kv() {
 	sed -n "s/^$1=//p" <<<"$output" | tail -1
 }
 
-# The host pid of the minit that ro_run (pid $1, which execs unshare) runs:
-# unshare's only child.
-minit_host_pid() {
-	wait_until 100 0.05 runs_minit "$1"
-}
-
-# runs_minit PID: PID's first child runs /minit; print its pid.
-runs_minit() {
-	local p
-	p=$(pgrep -P "$1" | head -1)
-	[ -n "$p" ] && grep -q '^/minit' "/proc/$p/cmdline" 2>/dev/null &&
-		echo "$p"
-}
-
 @test "zombie storm: 100,000 orphans while the app runs, none left, PID 1 memory flat (T50 P28)" {
 	run ro_run -- --allow-root -- /t/storm orphans 100000 500
 	printf '%s\n' "$output"	# shown when the test fails
