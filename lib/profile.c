@@ -446,9 +446,10 @@ find_group(const char *name)
 const char *
 profile_token_shown(const char *tok)
 {
-	static const char *const keywords[] = { "allow", "deny", "kill", "log",
+	/* arrays, not pointers: no table for the self-relocation to write */
+	static const char keywords[][16] = { "allow", "deny", "kill", "log",
 	    "errno", "if", "and", "include", "default-action", "default",
-	    "strict", "notify", "trace", "trap", NULL };
+	    "strict", "notify", "trace", "trap", "" };
 	size_t n = strlen(tok), k;
 	char part[33];
 
@@ -458,7 +459,7 @@ profile_token_shown(const char *tok)
 	    (n == 4 && strncmp(tok, "arg", 3) == 0 && tok[3] >= '0' &&
 	    tok[3] <= '5'))
 		return tok;
-	for (int i = 0; keywords[i] != NULL; i++)
+	for (int i = 0; keywords[i][0] != '\0'; i++)
 		if (strcmp(tok, keywords[i]) == 0)
 			return tok;
 	if (tok[0] == '@')
