@@ -167,6 +167,21 @@ setup_file() {
 	assert_line_has '^minit: --file-env LD_PRELOAD: sets a dynamic-loader variable'
 }
 
+@test "--file-env: NAME_FILE gets the trust checks: group-writable or another owner's file refused, 125, one line" {
+	run ro_run -p 'env GW_FILE=/v/groupw/GW' -- --file-env GW --user app -- /bin/echo RAN
+	assert_status 125
+	refute_line_has '^RAN$'
+	[ "${#lines[@]}" -eq 1 ]
+	assert_line_has '^minit: file-env: GW_FILE=/v/groupw/GW: writable by group or others'
+	run ro_run -p 'env OU_FILE=/v/otheruid/OU' -- --file-env OU --user app -- /bin/echo RAN
+	assert_status 125
+	assert_line_has '^minit: file-env: OU_FILE=/v/otheruid/OU: owned by uid 4242: want root or uid 0'
+	# control: a file that passes the checks is read
+	run ro_run -p 'env DB_FILE=/v/good/DB_PASSWORD' -- --file-env DB --user app -- sh -c 'echo "[$DB]"'
+	assert_status 0
+	assert_line_has '^\[pw-s3cr3t\]$'
+}
+
 @test "--env-file through the Kubernetes layout works; a link out of its folder and /proc magic links are refused" {
 	run ro_run -- --env-file /ksecret/app.env --user app -- sh -c 'echo "E=$FROM_ENVFILE"'
 	assert_status 0
