@@ -84,7 +84,9 @@ wait_bg() {
 # pdeath_run SECONDS MINIT-ARGS...: in a PID namespace whose init is a
 # shell, a parent shell starts minit -- probe wait-signal SECONDS in the
 # background and dies as soon as PROGRAM is ready; the init shell then
-# waits for minit's last -v line.  OUT has minit's and PROGRAM's output.
+# waits until minit and PROGRAM are gone (minit's last -v line written;
+# under --no-init PROGRAM is the process whose parent died).  OUT has
+# minit's and PROGRAM's output.
 pdeath_run() {
 	local secs=$1
 	shift
@@ -95,7 +97,7 @@ pdeath_run() {
 		bash -c "\"\$@\" >>\"$out\" 2>&1 &
 			until grep -q ^ready \"$out\"; do sleep 0.05; done
 			echo parent-dies >>\"$out\"" sh "$@" -- "$probe" wait-signal "$secs"
-		until grep -q "PROGRAM (pid [0-9]*) ended" "$out"; do sleep 0.05; done
+		while pgrep -f "^($1 |$probe wait-signal)" >/dev/null; do sleep 0.05; done
 		cat "$out"' sh "$OUT" "$secs" "$TBIN/probe" "$MINIT" "$@"
 }
 
@@ -121,30 +123,13 @@ pdeath_run() {
 	assert_line_has 'PID 1 now uid 1000'
 }
 
-# noinit_pdeath_run SECONDS MINIT-ARGS...: as pdeath_run, under --no-init
-# (no minit stays: PROGRAM is the process whose parent dies); waits until
-# PROGRAM is gone.
-noinit_pdeath_run() {
-	local secs=$1
-	shift
-	OUT=$BATS_TEST_TMPDIR/out
-	: > "$OUT"
-	run timeout 60 unshare --pid --fork --mount-proc bash -c '
-		out=$1 secs=$2 probe=$3; shift 3
-		bash -c "\"\$@\" >>\"$out\" 2>&1 &
-			until grep -q ^ready \"$out\"; do sleep 0.05; done
-			echo parent-dies >>\"$out\"" sh "$@" -- "$probe" wait-signal "$secs"
-		while pgrep -f "^$probe wait-signal" >/dev/null; do sleep 0.05; done
-		cat "$out"' sh "$OUT" "$secs" "$TBIN/probe" "$MINIT" --no-init "$@"
-}
-
 @test "-p under --no-init: PROGRAM itself gets SIG when its parent dies, also after a uid change; without -p it does not" {
-	noinit_pdeath_run 30 --allow-writable-root -u 1000:1000 -p TERM
+	pdeath_run 30 --no-init --allow-writable-root -u 1000:1000 -p TERM
 	assert_status 0
 	assert_line_has '^parent-dies$'
 	assert_line_has '^got 15 '
 	# control: the same parent death, no -p: PROGRAM runs to its timeout
-	noinit_pdeath_run 2 --allow-writable-root -u 1000:1000
+	pdeath_run 2 --no-init --allow-writable-root -u 1000:1000
 	assert_status 0
 	assert_line_has '^parent-dies$'
 	refute_line_has '^got 15 '
