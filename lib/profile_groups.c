@@ -195,8 +195,8 @@ static const char pid1_text[] =
 	"# minit's own allow-list, loaded by PID 1 after the fork\n"
 	PID1_RULES;
 
-/* PID 1's list under --seccomp-record: its own, and what answering the
- * recorder takes (recorder.c): the hand-over, polling, the two notify
+/* PID 1's list under --seccomp-record: its own (ppoll included), and what
+ * answering the recorder takes (recorder.c): the hand-over, the two notify
  * ioctls (SECCOMP_IOCTL_NOTIF_RECV, _SEND) and rewriting FILE. */
 static const char pid1_record_text[] =
 	"# minit's own allow-list under --seccomp-record\n"
