@@ -570,6 +570,7 @@ init_supervise(struct minit_config *cfg)
 	struct supervisor sv = { .cfg = cfg };
 	int report[2], go[2], code;
 
+	privdrop_bounding_early(cfg);
 	if (pipe2(report, O_CLOEXEC) == -1 || pipe2(go, O_CLOEXEC) == -1) {
 		log_sys("init: pipe");
 		return MINIT_EX_REFUSED;
