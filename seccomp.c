@@ -612,6 +612,49 @@ print_rules(const struct profile *p, int deny)
 		printf("# %u rules equal the default action: no effect\n", noop);
 }
 
+/* --format oci: one filter, so the guard minit would stack under p goes
+ * into it: guard-memfd, with --require-noexec or --landlock
+ * (profile_stack).  guard-pid1 stays out: it names minit's pid, known
+ * only at run time, and minit loads it itself under any outer filter
+ * (docs/seccomp.md, "What the export holds"). */
+static int
+print_oci(const struct minit_config *cfg, const char *name,
+    const struct profile *p, int deny)
+{
+	const size_t size = sizeof(struct prof_filter);
+	struct prof_filter *base = mmap(NULL, 3 * size, PROT_READ |
+	    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct prof_filter *f = base, *guard = base + 1, *both = base + 2;
+	const char *text = profile_guard("guard-memfd");
+	struct profile *g = NULL;
+	int rc = 0;
+
+	if (base == MAP_FAILED) {
+		log_sys("seccomp: %s", name);
+		return -1;
+	}
+	profile_finish(p, deny, f);
+	if (memfd_rule_wanted(cfg) && !profile_internal(name)) {
+		g = profile_load(cfg, "guard-memfd", text, strlen(text), 0);
+		if (g == NULL)
+			rc = -1;
+		else
+			profile_finish(g, MINIT_SECCOMP_ERRNO, guard);
+		if (g != NULL && profile_stack(f, guard, both) == -1) {
+			log_err("seccomp: %s: --format oci: its memfd_create "
+			    "rules and guard-memfd do not fit one filter (at "
+			    "most %d conditions a rule)", name, PROF_MAX_CONDS);
+			rc = -1;
+		}
+		f = both;
+	}
+	if (rc == 0)
+		oci_print(stdout, f);
+	profile_free(g);
+	(void)munmap(base, 3 * size);
+	return rc;
+}
+
 int
 seccomp_print(const struct minit_config *cfg)
 {
@@ -644,17 +687,10 @@ seccomp_print(const struct minit_config *cfg)
 	if (p == NULL)
 		return MINIT_EX_REFUSED;
 	if (cfg->seccomp_print_oci) {
-		struct prof_filter *f = mmap(NULL, sizeof(*f), PROT_READ |
-		    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-		if (f == MAP_FAILED) {
-			log_sys("seccomp: %s", name);
+		if (print_oci(cfg, name, p, deny) == -1) {
 			profile_free(p);
 			return MINIT_EX_REFUSED;
 		}
-		profile_finish(p, deny, f);
-		oci_print(stdout, f);
-		(void)munmap(f, sizeof(*f));
 		goto out;
 	}
 	def = profile_concrete(p->def, deny);

@@ -142,6 +142,13 @@ int		 profile_expand_not_in(const struct prof_cond *c,
  * the one step from the profile language to what seccomp_build takes. */
 void		 profile_finish(const struct profile *p, int deny_action,
 		     struct prof_filter *f);
+/* profile_stack.c: prog, with guard stacked under it (loaded before it),
+ * as one filter into out: where both answer, the kernel's choice (the
+ * stricter; of two errnos, prog's).  guard's default must be allow.  -1
+ * when a rule would need more than PROF_MAX_CONDS arguments or out is
+ * full: the two cannot be written as one. */
+int		 profile_stack(const struct prof_filter *prog,
+		     const struct prof_filter *guard, struct prof_filter *out);
 /* tok itself when it looks like a word of a profile (a lowercase name, a
  * constant, a number, an operator), else "(not shown)": what an error
  * message may quote from a file that may not be a profile at all (a

@@ -16,7 +16,7 @@ extern const struct prof_group prof_groups[];
 /* The text of a builtin profile ("default", "strict", "pid1"), or NULL. */
 const char	*profile_builtin(const char *name);
 /* profile_guards.c: the text of a guard ("guard-pid1", "guard-memfd"), or
- * NULL; for bpfgen and the tests only (minit loads their BPF). */
+ * NULL; for bpfgen, the tests and the OCI export (minit loads their BPF). */
 const char	*profile_guard(const char *name);
 /* The builtin profiles that are not for --seccomp: minit's own "pid1" and
  * the guards stacked on PROGRAM's filter (seccomp_guard.c). */

@@ -1,8 +1,8 @@
 /* profile_guards.c: the text of the guards, the filters stacked on
- * PROGRAM's own (seccomp_guard.c).  A file of its own so that only the
- * build-time generator (build-aux/bpfgen.c) and the tests hold it: minit
- * loads their precompiled BPF and never parses them, so the linker leaves
- * this text out of the binary (README "Size"). */
+ * PROGRAM's own (seccomp_guard.c).  minit loads their precompiled BPF
+ * (build-aux/bpfgen.c) and parses this text only for --seccomp-print
+ * --format oci, which writes guard-memfd into the export (seccomp.c
+ * print_oci, lib/profile_stack.c). */
 #include <stddef.h>
 #include <string.h>
 

@@ -19,6 +19,9 @@ setup_file() {
 	REV=$(make -s --no-print-directory -C "$TOP" -f - print-rev <<<'include Makefile
 print-rev: ; @echo $(MINIT_REVISION)')
 	export MINIT_REVISION=$REV
+	# no cached layer: the builder must run (and be seen cross-compiling)
+	# on every run, not only on the first
+	export BUILDAH_LAYERS=false
 	# docs/docker.md's first command, as written, in the top folder
 	local cmd
 	cmd=$(awk '/^```sh$/ { getline; print; exit }' "$TOP/docs/docker.md")

@@ -257,11 +257,11 @@ sum_strays() {
 # --- 6. ignored signals inherited from the caller (nohup) -----------------------
 
 @test "PID 1: a signal the caller ignored stays ignored in PROGRAM (but SIGCHLD); SIGHUP no longer kills it" {
-	run ro_run -p 'env --ignore-signal=HUP,CHLD' -- "${P[@]}" -- /t/probe status
+	run ro_run -p 'env --default-signal --ignore-signal=HUP,CHLD' -- "${P[@]}" -- /t/probe status
 	assert_status 0
 	assert_line_has '^SigIgn:[[:space:]]+0000000000000001$'
 	# ignored HUP: PROGRAM (sh) ignores the forwarded HUP and ends by itself
-	bg ro_run -p 'env --ignore-signal=HUP' -- "${P[@]}" -- \
+	bg ro_run -p 'env --default-signal --ignore-signal=HUP' -- "${P[@]}" -- \
 	    sh -c 'echo ready; sleep 1; echo survived'
 	wait_out '^ready'
 	wait_until 100 0.05 minit_pid
@@ -280,10 +280,10 @@ sum_strays() {
 }
 
 @test "not PID 1 (nohup minit ...): PROGRAM keeps the ignored SIGHUP, minit survives it" {
-	run env --ignore-signal=HUP "$MINIT" "${P[@]}" -- "$TBIN/probe" status
+	run env --default-signal --ignore-signal=HUP "$MINIT" "${P[@]}" -- "$TBIN/probe" status
 	assert_status 0
 	assert_line_has '^SigIgn:[[:space:]]+0000000000000001$'
-	bg env --ignore-signal=HUP "$MINIT" "${P[@]}" -- sh -c 'echo ready; sleep 1; echo survived'
+	bg env --default-signal --ignore-signal=HUP "$MINIT" "${P[@]}" -- sh -c 'echo ready; sleep 1; echo survived'
 	wait_out '^ready'
 	kill -s HUP "$BGPID"
 	wait_bg

@@ -24,6 +24,13 @@ setup_file() {
 	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["getppid"], "action": "SCMP_ACT_ERRNO"}]}\n' > "$P/deny-getppid.json"
 	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["no_such_call", "getppid"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13}]}\n' > "$P/unknown-name.json"
 	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [\n{"names": ["execve"], "action": "SCMP_ACT_ERRNO"}]}\n' > "$P/deny-execve.json"
+	# for the export tests: a profile file; one with its own memfd_create
+	# rule (EACCES without MFD_CLOEXEC) beside the guard's EPERM without
+	# MFD_NOEXEC_SEAL; and an allow-list whose default is neither answer
+	printf 'include default\nallow ptrace\ndeny socket if arg0 == AF_PACKET\ndeny @swap errno EACCES\n' > "$P/mine"
+	printf 'include default\ndeny memfd_create errno EACCES if arg1 & 1 == 0\n' > "$P/memfd-own"
+	printf 'include strict\ndefault-action errno EACCES\n' > "$P/strict-eacces"
+	printf 'include strict\nallow setsid\n' > "$P/strict-setsid"
 	{ printf '{"defaultAction": "SCMP_ACT_ALLOW", "x": "'; head -c 70000 /dev/zero | tr '\0' a; printf '"}\n'; } > "$P/huge.json"
 	{ printf '{"defaultAction": "SCMP_ACT_ALLOW", "x": [0'; for _ in $(seq 1 17000); do printf ',0'; done; printf ']}\n'; } > "$P/many.json"
 }
@@ -153,7 +160,9 @@ RT_PROBES="getpid fork socket-inet socket-raw socket-packet mmap mmap-wx
 	unshare-user unshare-ns mount umount2 ptrace bpf keyctl io_uring_setup
 	userfaultfd setns kexec_load init_module open_by_handle_at
 	process_vm_readv kcmp acct swapon reboot syslog iopl settimeofday
-	clock_settime fsopen open_tree move_mount mount_setattr"
+	clock_settime fsopen open_tree move_mount mount_setattr memfd
+	memfd-noexec-seal memfd-cloexec memfd-cloexec-noexec-seal shmat
+	shmat-exec"
 
 # answers PROFILE [MINIT-ARGS...]: the probes' answers under PROFILE.
 answers() {
@@ -163,27 +172,45 @@ answers() {
 	ro_run -- --allow-root "$@" --seccomp "$p" -- /t/probe try $RT_PROBES syscall-1000 2>&1
 }
 
+# same_answers WHAT WANT GOT: equal, or the difference on stderr.
+same_answers() {
+	[ "$2" = "$3" ] && return 0
+	echo "$1: the answers differ:" >&2
+	diff <(echo "$2") <(echo "$3") >&2
+	return 1
+}
+
+# export PROFILE [MINIT-ARGS...]: --seccomp-print PROFILE --format oci into
+# $R/profiles/rt.json (a /profiles/ path is the test root's).
+export_oci() {
+	local p=$1
+	shift
+	"$MINIT" "$@" --seccomp-print "${p/#\/profiles/$R/profiles}" --format oci \
+	    > "$R/profiles/rt.json"
+}
+
 @test "OCI export: default, strict and a profile file round-trip through --seccomp" {
-	printf 'include default\nallow ptrace\ndeny socket if arg0 == AF_PACKET\ndeny @swap errno EACCES\n' > "$R/profiles/mine"
-	for p in default strict /profiles/mine; do
-		"$MINIT" --seccomp-print "${p/#\/profiles/$R/profiles}" --format oci \
-		    > "$R/profiles/rt.json"
+	for p in default strict /profiles/mine /profiles/memfd-own \
+	    /profiles/strict-eacces; do
+		export_oci "$p"
 		jq -e '.defaultAction and (.syscalls | length > 0)' "$R/profiles/rt.json" >/dev/null
 		want=$(answers "$p")
 		got=$(answers /profiles/rt.json)
-		if [ "$want" != "$got" ]; then
-			echo "$p: answers differ after the round trip:" >&2
-			diff <(echo "$want") <(echo "$got") >&2
-			return 1
-		fi
+		same_answers "$p" "$want" "$got"
 		eval "ans_${p//[^a-z]/_}=\$want"
 	done
-	# control: the probes tell the three profiles apart
+	# control: the probes tell the profiles apart
 	[ "$ans_default" != "$ans_strict" ]
 	[ "$ans_default" != "$ans__profiles_mine" ]
 	grep -q '^ioctl-tiocsti-hi errno=1$' <<<"$ans_default"
 	grep -q '^swapon errno=1$' <<<"$ans_default"
 	grep -q '^swapon errno=13$' <<<"$ans__profiles_mine"
+	grep -q '^memfd errno=13$' <<<"$ans__profiles_memfd_own"
+	grep -q '^syscall-1000 errno=13$' <<<"$ans__profiles_strict_eacces"
+	# strict's W^X for SysV shared memory survives: no SHM_EXEC view
+	grep -q '^shmat-exec errno=1$' <<<"$ans_strict"
+	grep -q '^shmat ok$' <<<"$ans_strict"
+	grep -q '^shmat-exec ok$' <<<"$ans_default"
 	# --seccomp-action is made concrete in the export
 	"$MINIT" --seccomp-action log --seccomp-print default --format oci > "$R/profiles/rt.json"
 	run answers /profiles/rt.json
@@ -210,47 +237,174 @@ answers() {
 	assert_line_has '^minit: --format goes with --seccomp-print$'
 }
 
-@test "OCI export: podman --runtime runc with the printed profile gives the same answers" {
+@test "OCI export: --require-noexec/--landlock put the memfd guard in the export; the stricter answer wins" {
+	local p want got plain
+	for p in default strict /profiles/mine /profiles/memfd-own \
+	    /profiles/strict-eacces; do
+		export_oci "$p" --require-noexec
+		want=$(answers "$p" --require-noexec)
+		# the export alone, with no guard of minit's under it, answers
+		# as minit with the guard
+		got=$(answers /profiles/rt.json)
+		same_answers "$p --require-noexec, export alone" "$want" "$got"
+		# and stacked on the guard again: the same
+		got=$(answers /profiles/rt.json --require-noexec)
+		same_answers "$p --require-noexec, export and guard" "$want" "$got"
+		# control: the guard changes the answers of this profile
+		plain=$(answers "$p")
+		[ "$plain" != "$want" ]
+		grep -q '^memfd ok$' <<<"$plain" || grep -q '^memfd errno=13$' <<<"$plain"
+		grep -q '^memfd-cloexec ok$' <<<"$plain"
+		eval "ans_${p//[^a-z]/_}=\$want"
+	done
+	# where only the guard refuses: EPERM; with MFD_NOEXEC_SEAL: allowed
+	for a in "$ans_default" "$ans_strict" "$ans__profiles_strict_eacces"; do
+		grep -q '^memfd errno=1$' <<<"$a"
+		grep -q '^memfd-cloexec errno=1$' <<<"$a"
+		grep -q '^memfd-noexec-seal ok$' <<<"$a"
+		grep -q '^memfd-cloexec-noexec-seal ok$' <<<"$a"
+	done
+	# both refuse: PROGRAM's errno, as the kernel gives the newest
+	# filter's (EACCES without MFD_CLOEXEC, sealed or not); only the guard
+	# refuses: its EPERM
+	grep -q '^memfd errno=13$' <<<"$ans__profiles_memfd_own"
+	grep -q '^memfd-noexec-seal errno=13$' <<<"$ans__profiles_memfd_own"
+	grep -q '^memfd-cloexec errno=1$' <<<"$ans__profiles_memfd_own"
+	grep -q '^memfd-cloexec-noexec-seal ok$' <<<"$ans__profiles_memfd_own"
+	# the rule is a masked compare on the low 32 bits, like the others
+	run jq -c '.syscalls[] | select(.names == ["memfd_create"])' "$R/profiles/rt.json"
+	assert_line_has '"args":\[\{"index":1,"value":8,"valueTwo":0,"op":"SCMP_CMP_MASKED_EQ"\}\]'
+	# --landlock loads the same guard, so the export is the same
+	export_oci default --require-noexec
+	cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/noexec.json"
+	export_oci default --landlock
+	cmp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/noexec.json"
+	# a rule that would need a fourth condition: refused, one line
+	printf 'include default\ndeny memfd_create if arg0 == 1 and arg2 == 2 and arg3 == 3\n' > "$BATS_TEST_TMPDIR/wide"
+	run "$MINIT" --seccomp-action kill --require-noexec \
+	    --seccomp-print "$BATS_TEST_TMPDIR/wide" --format oci
+	assert_status 125
+	[ "${#lines[@]}" = 1 ]
+	assert_line_has '^minit: seccomp: .*/wide: --format oci: its memfd_create rules and guard-memfd do not fit one filter \(at most 3 conditions a rule\)$'
+	# control: as EPERM it needs no cut (the guard says the same there)
+	run "$MINIT" --require-noexec --seccomp-print "$BATS_TEST_TMPDIR/wide" --format oci
+	assert_status 0
+	# control: without either flag, no memfd_create rule in default's
+	export_oci default
+	run jq -c '.syscalls[] | select(.names | index("memfd_create"))' "$R/profiles/rt.json"
+	assert_status 0
+	[ -z "$output" ]
+}
+
+# oci_image: build $IMG, FROM scratch, the test root (minit, /t/probe,
+# busybox, /etc/passwd with the user app); set up its removal.
+oci_image() {
 	[ "$(id -u)" = 0 ] && command -v podman >/dev/null && command -v runc >/dev/null || {
 		echo "needs root, podman and runc (build-aux/install-deps.sh test)" >&2
 		return 1
 	}
-	local img="localhost/minit-seccomp-json-$$:probe" ctx=$BATS_TEST_TMPDIR/ctx
-	mkdir -p "$ctx"
-	cp "$TBIN/probe" "$ctx/probe"
-	printf 'FROM scratch\nCOPY probe /probe\n' > "$ctx/Containerfile"
-	podman --runtime runc build --pull=never --layers=false -q -t "$img" "$ctx" >/dev/null
-	prun() {	# prun PROFILE-FILE: the probes in a container under it
-		# shellcheck disable=SC2086
-		podman --runtime runc run --rm --network none --pull never \
-		    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
-		    --cap-drop ALL --security-opt "seccomp=$1" "$img" \
-		    /probe try $RT_PROBES syscall-1000
-	}
-	local rc=0 p want got
-	for p in default strict; do
-		"$MINIT" --seccomp-print "$p" --format oci > "$BATS_TEST_TMPDIR/$p.json"
-		want=$(answers "$p")
-		got=$(prun "$BATS_TEST_TMPDIR/$p.json" 2>&1) || rc=1
-		# runc answers ENOSYS for syscall numbers above every one it
-		# knows, whatever the default action (its own addition to the
-		# filter); the rest must be equal
-		want=$(sed 's/^syscall-1000 errno=1$/syscall-1000 errno=38/' <<<"$want")
-		if [ "$want" != "$got" ]; then
-			echo "$p: minit and podman answer differently:" >&2
-			diff <(echo "$want") <(echo "$got") >&2
-			rc=1
-		fi
+	IMG="localhost/minit-oci-guards-$$:probe"
+	local ctx=$BATS_TEST_TMPDIR/ctx
+	mkroot "$ctx/root"
+	printf 'FROM scratch\nCOPY root/ /\n' > "$ctx/Containerfile"
+	podman --runtime runc build --pull=never --layers=false -q -t "$IMG" "$ctx" >/dev/null
+}
+
+teardown() {
+	[ -z "${IMG:-}" ] || podman rmi -f "$IMG" >/dev/null 2>&1 || true
+}
+
+# podman_run PROFILE-FILE ARGS...: ARGS in a container of $IMG under the
+# seccomp profile PROFILE-FILE, with no capabilities.
+podman_run() {
+	local f=$1
+	shift
+	podman --runtime runc run --rm --network none --pull never \
+	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+	    --cap-drop ALL --security-opt "seccomp=$f" "$IMG" "$@"
+}
+
+@test "OCI export: podman --runtime runc with the printed profile gives the same answers" {
+	oci_image
+	local rc=0 p flag want got
+	for p in default strict /profiles/memfd-own /profiles/strict-eacces; do
+		for flag in "" --require-noexec; do
+			# shellcheck disable=SC2086
+			export_oci "$p" $flag
+			cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/rt.json"
+			# shellcheck disable=SC2086
+			want=$(answers "$p" $flag)
+			# shellcheck disable=SC2086
+			got=$(podman_run "$BATS_TEST_TMPDIR/rt.json" \
+			    /t/probe try $RT_PROBES syscall-1000 2>&1) || rc=1
+			# runc answers ENOSYS for syscall numbers above every
+			# one it knows, whatever the default action (its own
+			# addition to the filter); the rest must be equal
+			want=$(sed -E 's/^syscall-1000 errno=(1|13)$/syscall-1000 errno=38/' <<<"$want")
+			same_answers "$p $flag under podman" "$want" "$got" || rc=1
+			# control: the memfd guard is in the export with the flag
+			if [ -n "$flag" ]; then
+				grep -q '^memfd-cloexec errno=1$' <<<"$got" || rc=1
+			else
+				grep -q '^memfd-cloexec ok$' <<<"$got" || rc=1
+			fi
+		done
 	done
 	# control: a plain SCMP_CMP_EQ on TIOCSTI (64 bits) lets the
 	# high-half variant through under podman; the export's masked one not
 	printf '{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["ioctl"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 1, "value": 21522, "op": "SCMP_CMP_EQ"}]}]}\n' > "$BATS_TEST_TMPDIR/eq.json"
-	got=$(podman --runtime runc run --rm --network none --pull never \
-	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 --cap-drop ALL \
-	    --security-opt "seccomp=$BATS_TEST_TMPDIR/eq.json" "$img" \
-	    /probe try ioctl-tiocsti ioctl-tiocsti-hi 2>&1) || rc=1
+	got=$(podman_run "$BATS_TEST_TMPDIR/eq.json" \
+	    /t/probe try ioctl-tiocsti ioctl-tiocsti-hi 2>&1) || rc=1
 	grep -q '^ioctl-tiocsti errno=1$' <<<"$got" || rc=1
 	grep -q '^ioctl-tiocsti-hi errno=9$' <<<"$got" || rc=1
-	podman rmi -f "$img" >/dev/null
+	return $rc
+}
+
+# podman_minit PROFILE-FILE MINIT-ARGS...: minit as PID 1 of a container
+# of $IMG under the seccomp profile PROFILE-FILE, with the read-only root
+# and noexec /tmp that --require-noexec wants, and only the capabilities
+# minit needs to drop privileges (docs/docker.md).
+podman_minit() {
+	local f=$1
+	shift
+	podman --runtime runc run --rm --network none --pull never \
+	    --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 \
+	    --read-only --read-only-tmpfs=false \
+	    --tmpfs /tmp:rw,noexec,nosuid,nodev,size=16m \
+	    --cap-drop ALL --cap-add SETUID --cap-add SETGID --cap-add SETPCAP \
+	    --security-opt "seccomp=$f" "$IMG" /minit "$@"
+}
+
+@test "OCI export: minit itself runs under its exported profile as podman's outer filter" {
+	oci_image
+	local rc=0 p
+	# the outer filter and, inside, minit's own profile
+	for p in default:default /profiles/strict-setsid:strict; do
+		export_oci "${p%%:*}" --require-noexec
+		cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/outer.json"
+		run podman_minit "$BATS_TEST_TMPDIR/outer.json" --user app \
+		    --require-noexec --seccomp "${p#*:}" -- /bin/sh -c \
+		    '/t/probe status; /t/probe try memfd memfd-noexec-seal getppid'
+		[ "$status" = 0 ] || { echo "$p: exit $status: $output" >&2; rc=1; }
+		grep -Eq '^Uid:[[:space:]]+1000[[:space:]]' <<<"$output" || rc=1
+		grep -Eq '^CapEff:[[:space:]]+0+$' <<<"$output" || rc=1
+		grep -Eq '^NoNewPrivs:[[:space:]]+1$' <<<"$output" || rc=1
+		# the runtime's filter, minit's two guards and PROGRAM's own
+		grep -Eq '^Seccomp_filters:[[:space:]]+4$' <<<"$output" || rc=1
+		grep -q '^memfd errno=1$' <<<"$output" || rc=1
+		grep -q '^memfd-noexec-seal ok$' <<<"$output" || rc=1
+	done
+	# control: without the runtime's filter, one filter less
+	run podman_minit unconfined --user app --require-noexec -- /t/probe status
+	[ "$status" = 0 ] || rc=1
+	grep -Eq '^Seccomp_filters:[[:space:]]+3$' <<<"$output" || rc=1
+	# strict itself denies setsid, which minit's child calls (a new
+	# session for PROGRAM): refused, one line, nothing runs
+	export_oci strict --require-noexec
+	cp "$R/profiles/rt.json" "$BATS_TEST_TMPDIR/outer.json"
+	run podman_minit "$BATS_TEST_TMPDIR/outer.json" --user app \
+	    --require-noexec --seccomp strict -- /t/probe status
+	[ "$status" = 125 ] || rc=1
+	[ "$output" = "minit: setsid: Operation not permitted" ] || rc=1
 	return $rc
 }

@@ -284,9 +284,18 @@ try_syscall(const char *name, int *known)
 			return -1;
 		return mprotect(p, 4096, PROT_READ | PROT_EXEC);
 	}
-	if (strcmp(name, "memfd") == 0 || strcmp(name, "memfd-noexec-seal") == 0) {
-		int fd = (int)syscall(SYS_memfd_create, "probe",
-		    name[5] == '-' ? 0x8U /* MFD_NOEXEC_SEAL */ : 0U);
+	/* memfd_create with the flags its name says: MFD_CLOEXEC 1,
+	 * MFD_NOEXEC_SEAL 8 */
+	static const struct { const char *name; unsigned flags; } memfds[] = {
+		{ "memfd", 0 }, { "memfd-noexec-seal", 0x8 },
+		{ "memfd-cloexec", 0x1 }, { "memfd-cloexec-noexec-seal", 0x9 },
+	};
+	for (size_t i = 0; i < sizeof(memfds) / sizeof(memfds[0]); i++) {
+		int fd;
+
+		if (strcmp(name, memfds[i].name) != 0)
+			continue;
+		fd = (int)syscall(SYS_memfd_create, "probe", memfds[i].flags);
 		return fd < 0 ? -1 : close(fd);
 	}
 	if (strcmp(name, "syscall-1000") == 0)
