@@ -320,9 +320,8 @@ reap_one(struct supervisor *sv, int *ws)
 		sv->child_done = true;
 		start_grace(sv);	/* the group, while the id is held */
 	}
-	return waitpid(pid, ws, WNOHANG) == pid ? pid : 0;	/* 0: not ours
-								 * to take now:
-								 * next wakeup */
+	/* 0: not ours to take now, the next wakeup will */
+	return waitpid(pid, ws, WNOHANG) == pid ? pid : 0;
 }
 
 /* Reap every zombie.  Returns true when we have no child left at all. */

@@ -85,7 +85,8 @@ static int
 drop_bounding(uint64_t keep, int last_cap)
 {
 	for (int c = 0; c <= last_cap; c++)
-		if (!caps_has(keep, c) && prctl(PR_CAPBSET_READ, c, 0, 0, 0) != 0 &&
+		if (!caps_has(keep, c) &&
+		    prctl(PR_CAPBSET_READ, c, 0, 0, 0) != 0 &&
 		    prctl(PR_CAPBSET_DROP, c, 0, 0, 0) == -1)
 			return -1;
 	return 0;
