@@ -92,17 +92,21 @@ signals_default(void)
 {
 	struct kernel_sigaction dfl = { .handler = SIG_DFL };
 
+	/* One call a signal: reset, and read the old disposition in the same
+	 * call; the rare kept SIG_IGN is put back (127 rt_sigaction a start
+	 * were 65: BENCHMARKS.md, start-up syscalls).  Blocked meanwhile, a
+	 * signal waits, and putting SIG_IGN back discards it, as it would
+	 * have been discarded when the mask opens. */
 	for (int sig = 1; sig < MINIT_NSIG; sig++) {
 		struct kernel_sigaction old = { .handler = SIG_DFL };
 
 		if (sig == SIGKILL || sig == SIGSTOP)
 			continue;
-		if (syscall(SYS_rt_sigaction, sig, NULL, &old,
-			sizeof(old.mask)) == 0 &&
+		if (syscall(SYS_rt_sigaction, sig, &dfl, &old,
+			sizeof(dfl.mask)) == 0 &&
 		    old.handler == SIG_IGN && sig != SIGCHLD && sig < 32)
-			continue;	/* the caller's: kept */
-		(void)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
-		    sizeof(dfl.mask));
+			(void)syscall(SYS_rt_sigaction, sig, &old, NULL,
+			    sizeof(old.mask));	/* the caller's: kept */
 	}
 }
 
@@ -238,13 +242,13 @@ void
 child_run(const struct minit_config *cfg, int status_fd, int go_fd)
 {
 	pid_t minit_pid = status_fd == -1 ? getpid() : getppid();
-	char path[PATH_MAX];
+	char path[PATH_MAX], held[4096];	/* held: log_hold */
 	const char *program = NULL;
 	sigset_t none;
 	int err, nlisten;
 
 	if (go_fd != -1)
-		log_hold();	/* until PID 1's go: await_go */
+		log_hold(held, sizeof(held));	/* until PID 1's go: await_go */
 	signals_default();
 	if ((cfg->no_init ? own_session_in_place(cfg) : new_session(cfg)) == -1)
 		fail(cfg, status_fd, go_fd, MINIT_EX_REFUSED, errno);

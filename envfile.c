@@ -112,9 +112,12 @@ refused:
 }
 
 void
-envfile_wipe(const struct minit_config *cfg)
+envfile_wipe(struct minit_config *cfg)
 {
-	for (char **e = cfg->envp; e != NULL && *e != NULL; e++)
-		if (!envvec_in_environ(*e))
-			explicit_bzero(*e, strlen(*e));
+	struct envvec ev = { .v = cfg->envp };
+
+	while (ev.v != NULL && ev.v[ev.n] != NULL)
+		ev.n++;
+	envvec_free(&ev);	/* wiped, and the heap given back */
+	cfg->envp = NULL;
 }

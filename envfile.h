@@ -9,8 +9,9 @@
 /* Build cfg->envp.  Call after identity_resolve.  -1 on refusal (logged). */
 int	envfile_build(struct minit_config *cfg);
 
-/* In PID 1 after the fork: wipe the strings envfile_build added (secrets
- * from the env files); PROGRAM has its own copy. */
-void	envfile_wipe(const struct minit_config *cfg);
+/* In PID 1 after the fork: wipe and free the strings envfile_build added
+ * (secrets from the env files) and the vector; PROGRAM has its own copy.
+ * cfg->envp is NULL after. */
+void	envfile_wipe(struct minit_config *cfg);
 
 #endif

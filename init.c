@@ -47,6 +47,7 @@ struct supervisor {
 	struct ratelimit strays;	/* -v lines on reaped strays */
 	struct recorder	 rec;		/* --seccomp-record */
 	int		 sigfd;		/* --seccomp-record: signals, to poll */
+	bool		 pid1;		/* a namespace's init, not a subreaper */
 };
 
 int
@@ -153,7 +154,7 @@ signal_rest(const struct supervisor *sv, int sig)
 	ssize_t n;
 	int fd;
 
-	if (getpid() == 1) {
+	if (sv->pid1) {
 		(void)kill(-1, sig);
 		return;
 	}
@@ -289,43 +290,66 @@ let_go(pid_t pid, int ws)
 	(void)syscall(SYS_ptrace, PTRACE_DETACH, (long)pid, 0L, sig);
 }
 
-/* Reap every zombie.  Returns true when we have no child left at all.
- * Each one is first looked at with WNOWAIT and then reaped by its pid, so
- * that PROGRAM's group gets its first signal while PROGRAM's zombie still
- * holds the id (signal_rest).  Only exits end a child: a stop or continue
- * never does (waitid without WSTOPPED or WCONTINUED reports neither, but a
- * tracer's stops always). */
+/* The next child that has exited (or stopped for its tracer), reaped;
+ * 0: none now, -1: an error (ECHILD: no child left).
+ *
+ * As a subreaper, PROGRAM's group is signalled by its id (signal_rest), so
+ * the first zombie is looked at with WNOWAIT and reaped by its pid only
+ * after: PROGRAM's group gets its first signal while PROGRAM's zombie still
+ * holds the id.  As PID 1 the rest is signalled with kill(-1), never by
+ * PROGRAM's id, so one waitpid(-1) a child is enough: half the syscalls
+ * when an orphan storm lands (BENCHMARKS.md, reaping).  Only exits end a
+ * child: a stop or continue never does (neither is asked for, but a
+ * tracer's stops always come). */
+static pid_t
+reap_one(struct supervisor *sv, int *ws)
+{
+	siginfo_t si;
+	pid_t pid;
+
+	if (sv->pid1)
+		return waitpid(-1, ws, WNOHANG);
+	si.si_pid = 0;
+	if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == -1)
+		return -1;
+	pid = si.si_pid;
+	if (pid == 0)
+		return 0;
+	if (pid == sv->child && !sv->child_done &&
+	    si.si_code != CLD_TRAPPED && si.si_code != CLD_STOPPED) {
+		sv->child_done = true;
+		start_grace(sv);	/* the group, while the id is held */
+	}
+	/* 0: not ours to take now, the next wakeup will */
+	return waitpid(pid, ws, WNOHANG) == pid ? pid : 0;
+}
+
+/* Reap every zombie.  Returns true when we have no child left at all. */
 static bool
 reap(struct supervisor *sv)
 {
 	for (;;) {
-		siginfo_t si;
 		int ws;
-		pid_t pid;
+		pid_t pid = reap_one(sv, &ws);
 
-		si.si_pid = 0;
-		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == -1)
+		if (pid == -1)
 			return errno == ECHILD;
-		if (si.si_pid == 0)
+		if (pid == 0)
 			return false;
-		pid = si.si_pid;
-		if (pid == sv->child && !sv->child_done &&
-		    si.si_code != CLD_TRAPPED && si.si_code != CLD_STOPPED) {
-			sv->child_done = true;
-			start_grace(sv);	/* the group, while the id is held */
-		}
-		if (waitpid(pid, &ws, WNOHANG) != pid)
-			return false;	/* not ours to take now: next wakeup */
 		if (WIFSTOPPED(ws)) {
 			let_go(pid, ws);
 			continue;
 		}
 		if (pid == sv->child && !sv->child_reaped) {
+			bool first = !sv->child_done;
+
 			sv->child_done = true;
 			sv->child_reaped = true;
 			sv->child_status = ws;
 			log_verbose(sv->cfg, "init: PROGRAM (pid %d) ended, status %d",
 			    (int)pid, init_status_to_exit(ws));
+			if (first)
+				start_grace(sv);	/* PID 1: kill(-1) */
 		} else {
 			report_stray(sv, pid, ws);
 		}
@@ -545,6 +569,7 @@ init_supervise(struct minit_config *cfg)
 	struct supervisor sv = { .cfg = cfg };
 	int report[2], go[2], code;
 
+	privdrop_bounding_early(cfg);
 	if (pipe2(report, O_CLOEXEC) == -1 || pipe2(go, O_CLOEXEC) == -1) {
 		log_sys("init: pipe");
 		return MINIT_EX_REFUSED;
@@ -564,6 +589,7 @@ init_supervise(struct minit_config *cfg)
 	(void)close(report[1]);
 	(void)close(go[0]);
 	sv.sigfd = -1;
+	sv.pid1 = getpid() == 1;
 	recorder_init(&sv.rec, cfg);
 	if (cfg->record_sock[1] != -1) {
 		sigset_t all;

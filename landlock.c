@@ -108,7 +108,7 @@ static const struct right {
 	int		 abi;
 	enum kind	 kind;
 	uint64_t	 bit;
-	const char	*name;
+	char		 name[28];	/* not a pointer: lib/profile.c, struct named */
 } rights[] = {
 	{ 1, FS, FS_EXECUTE, "execute" }, { 1, FS, FS_WRITE_FILE, "write_file" },
 	{ 1, FS, FS_READ_FILE, "read_file" }, { 1, FS, FS_READ_DIR, "read_dir" },

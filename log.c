@@ -20,16 +20,21 @@
  * seccomp load refused as well, say) must not follow: one line a refusal.
  * log_release writes them once PID 1 has said go; log_discard drops them when
  * PID 1 refused instead (it said why itself).  A line that does not
- * fit ends the hold: what is held goes out, then it. */
+ * fit ends the hold: what is held goes out, then it.  The buffer is the
+ * child's (on its stack): 4 KiB here in .bss put a page more in PID 1's
+ * RssAnon for a buffer PID 1 never uses (BENCHMARKS.md, PID 1 memory). */
 static struct {
-	char	buf[4096];
-	size_t	len;
-	bool	on;
+	char	*buf;
+	size_t	 size;
+	size_t	 len;
+	bool	 on;
 } held;
 
 void
-log_hold(void)
+log_hold(char *buf, size_t size)
 {
+	held.buf = buf;
+	held.size = size;
 	held.len = 0;
 	held.on = true;
 }
@@ -37,6 +42,8 @@ log_hold(void)
 void
 log_discard(void)
 {
+	held.buf = NULL;
+	held.size = 0;
 	held.len = 0;
 	held.on = false;
 }
@@ -158,7 +165,7 @@ log_line(const char *fmt, va_list ap, int err)
 	log_escape(buf + n, sizeof(buf) - n - 1, raw, (size_t)m);	/* - 1: the newline */
 	n = strlen(buf);
 	buf[n++] = '\n';
-	if (held.on && n <= sizeof(held.buf) - held.len) {
+	if (held.on && n <= held.size - held.len) {
 		memcpy(held.buf + held.len, buf, n);
 		held.len += n;
 		return;

@@ -14,7 +14,8 @@ void	log_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	log_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	log_verbose(const struct minit_config *cfg, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	log_hold(void);		/* the child, until PID 1's go: keep lines back */
+void	log_hold(char *buf, size_t size);	/* the child, until PID 1's go:
+						 * keep lines back, in buf */
 void	log_release(void);	/* write what was held; log directly again */
 void	log_discard(void);	/* drop what was held; log directly again */
 void	log_nonblocking(void);	/* PID 1: drop a line rather than wait to write it */

@@ -67,8 +67,9 @@ static const struct option long_options[] = {
 	{ NULL,			0,			NULL, 0 },
 };
 
-/* Signal names without the SIG prefix, indexed by number (x86_64). */
-static const char *const signal_names[32] = {
+/* Signal names without the SIG prefix, indexed by number (x86_64); arrays,
+ * not pointers: no relocation (lib/profile.c, struct named). */
+static const char signal_names[32][8] = {
 	[SIGHUP] = "HUP", [SIGINT] = "INT", [SIGQUIT] = "QUIT", [SIGILL] = "ILL",
 	[SIGTRAP] = "TRAP", [SIGABRT] = "ABRT", [SIGBUS] = "BUS", [SIGFPE] = "FPE",
 	[SIGKILL] = "KILL", [SIGUSR1] = "USR1", [SIGSEGV] = "SEGV",
@@ -120,7 +121,7 @@ options_signal_from_name(const char *name)
 	if (strncasecmp(p, "SIG", 3) == 0)
 		p += 3;
 	for (int i = 1; i < 32; i++)
-		if (signal_names[i] != NULL &&
+		if (signal_names[i][0] != '\0' &&
 		    strcasecmp(p, signal_names[i]) == 0)
 			return i;
 	if (strcasecmp(p, "IOT") == 0)

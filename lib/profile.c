@@ -25,8 +25,12 @@
 #define MAX_TOKENS	64
 #define MAX_LINE	1024
 
+/* The names are arrays, not pointers: a table of pointers is written by
+ * the static-pie's self-relocation at every start, and its pages stay
+ * PID 1's private memory for good (BENCHMARKS.md, PID 1 memory); arrays
+ * are read-only data, shared and dropped with the rest (memtrim.c). */
 struct named {
-	const char	*name;
+	char		 name[16];
 	uint32_t	 value;
 };
 
@@ -48,7 +52,7 @@ static const struct named constants[] = {
 	{ "O_TRUNC", O_TRUNC }, { "O_APPEND", O_APPEND },
 	{ "F_GETFD", F_GETFD }, { "F_SETFD", F_SETFD }, { "F_GETFL", F_GETFL },
 	{ "F_SETFL", F_SETFL },
-	{ NULL, 0 },
+	{ "", 0 },
 };
 
 /* The one errno-name table: profile actions and --audit's JSON. */
@@ -66,7 +70,7 @@ static const struct named errnos[] = {
 	{ "EPROTONOSUPPORT", EPROTONOSUPPORT }, { "ENETUNREACH", ENETUNREACH },
 	{ "ECONNREFUSED", ECONNREFUSED }, { "ETIMEDOUT", ETIMEDOUT },
 	{ "EUCLEAN", EUCLEAN }, { "EUSERS", EUSERS },
-	{ NULL, 0 },
+	{ "", 0 },
 };
 
 struct parser {
@@ -94,7 +98,7 @@ fail(struct parser *ps, const char *fmt, ...)
 static const struct named *
 lookup(const struct named *t, const char *name)
 {
-	for (; t->name != NULL; t++)
+	for (; t->name[0] != '\0'; t++)
 		if (strcmp(t->name, name) == 0)
 			return t;
 	return NULL;
@@ -140,7 +144,7 @@ profile_syscall_name(int nr, char *buf, size_t size)
 const char *
 profile_errno_name(unsigned err)
 {
-	for (const struct named *n = errnos; n->name != NULL; n++)
+	for (const struct named *n = errnos; n->name[0] != '\0'; n++)
 		if (n->value == err)
 			return n->name;
 	return NULL;
