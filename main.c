@@ -14,32 +14,42 @@
 #include "rootfs.h"
 #include "seccomp.h"
 
-int
-main(int argc, char *argv[])
+/* The MINIT_* knobs, then the command line.  A bad knob refuses a start,
+ * but --help and -V work whatever the environment: the knob's line is held
+ * until the command line is read, and a refusal says one thing, the knob
+ * (said again).  -1: go on; else the exit code. */
+static int
+parse(struct minit_config *cfg, int argc, char *argv[])
 {
-	struct minit_config cfg;
+	char held[2048];	/* log_hold's; here, not for PID 1's life */
 	enum options_result res;
 	int env;
 
-	/* A bad MINIT_* knob refuses a start, but --help and -V work whatever
-	 * the environment: the knob's line is held until the command line is
-	 * read, and a refusal says one thing, the knob (said again). */
-	options_init(&cfg);
-	log_hold();
-	env = options_from_env(&cfg, environ);	/* MINIT_GRACE, ... */
-	res = options_parse(&cfg, argc, argv);
+	options_init(cfg);
+	log_hold(held, sizeof(held));
+	env = options_from_env(cfg, environ);	/* MINIT_GRACE, ... */
+	res = options_parse(cfg, argc, argv);
 	if (res == OPTIONS_EXIT_OK) {
 		log_discard();
 		return 0;
 	}
 	if (env == -1) {
 		log_discard();
-		(void)options_from_env(&cfg, environ);
+		(void)options_from_env(cfg, environ);
 		return MINIT_EX_REFUSED;
 	}
 	log_release();
-	if (res == OPTIONS_ERROR)
-		return MINIT_EX_REFUSED;
+	return res == OPTIONS_ERROR ? MINIT_EX_REFUSED : -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct minit_config cfg;
+	int code = parse(&cfg, argc, argv);
+
+	if (code != -1)
+		return code;
 	if (cfg.seccomp_print != NULL)
 		return seccomp_print(&cfg);
 
